@@ -1,0 +1,3 @@
+from pmroles.cli import main
+
+main()

@@ -1,0 +1,531 @@
+"""Turn catalogue files into a `Catalogue`; the one place that decides what a valid file is.
+
+Every failure, from undecodable bytes to an unknown attribute, becomes a `Problem` with the
+file, line, column and field path, and the loader reports all of them at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from pmroles.errors import CatalogueError, Problem, Severity
+from pmroles.model import (
+    ASPECT_BY_KEY,
+    ASPECTS,
+    AspectKind,
+    Catalogue,
+    Comparison,
+    Location,
+    Role,
+    Source,
+    Stakeholder,
+    normalise,
+)
+from pmroles.yamltree import Mapping, Node, Scalar, Sequence, describe, parse
+
+T = TypeVar("T")
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Far above any hand-written catalogue, low enough to refuse junk before parsing it."""
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
+"""Ids are typed on command lines, so: no spaces, no shell metacharacters."""
+
+TOP_LEVEL_KEYS = ("roles", "stakeholders", "sources", "comparisons")
+ROLE_KEYS = ("name", "aliases", *(aspect.key for aspect in ASPECTS), "sources")
+STAKEHOLDER_KEYS = ("name", "aliases", "needs", "sources")
+SOURCE_KEYS = ("title", "author", "publisher")
+COMPARISON_KEYS = (
+    "roles",
+    "summary",
+    "similarities",
+    "differences",
+    "advantages",
+    "excels",
+    "split",
+    "sources",
+)
+
+
+def builtin_catalogue_path() -> Path:
+    """The shipped `roles.yaml`: inside the installed package, or at `data/` in a source tree.
+
+    A wheel carries the file as `pmroles/data/roles.yaml`; an editable install runs the
+    package from `src/`, where the design card keeps the file at the top-level `data/`.
+    """
+    packaged = resources.files("pmroles") / "data" / "roles.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data" / "roles.yaml"
+
+
+def load_builtin() -> Catalogue:
+    return load_file(builtin_catalogue_path())
+
+
+def load_file(path: Path, display_name: str | None = None) -> Catalogue:
+    """Read and validate one file; raises CatalogueError with every problem found."""
+    catalogue, problems = check_file(path, display_name)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors or catalogue is None:
+        raise CatalogueError(errors)
+    return catalogue
+
+
+def check_file(
+    path: Path, display_name: str | None = None
+) -> tuple[Catalogue | None, list[Problem]]:
+    """Read one file and return the catalogue (None if it has errors) and every problem."""
+    name = display_name or str(path)
+    text = read_text(path, name)
+    return check_text(text, name)
+
+
+def check_text(text: str, file: str) -> tuple[Catalogue | None, list[Problem]]:
+    root = parse(text, file)
+    builder = _Builder(file)
+    catalogue = builder.catalogue(root)
+    if any(p.severity is Severity.ERROR for p in builder.problems):
+        return None, builder.problems
+    return catalogue, builder.problems
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file's text; bytes that are not text become a positioned error, not a crash."""
+    start = Location(name, 1, 1)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogueError([Problem("no such file", start)]) from None
+    except IsADirectoryError:
+        raise CatalogueError([Problem("is a directory, not a catalogue file", start)]) from None
+    except PermissionError:
+        raise CatalogueError([Problem("permission denied", start)]) from None
+    except OSError as error:
+        raise CatalogueError([Problem(f"cannot read: {error.strerror}", start)]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise CatalogueError(
+            [Problem(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not a catalogue", start)]
+        )
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CatalogueError(
+                [Problem("not valid UTF-16 text; save the file as UTF-8", Location(name, 1, 1))]
+            ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start
+        line = data.count(b"\n", 0, offset) + 1
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+        raise CatalogueError(
+            [
+                Problem(
+                    f"not valid UTF-8 (byte 0x{data[offset]:02x}); save the file as UTF-8",
+                    Location(name, line, column),
+                )
+            ]
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise CatalogueError(
+            [Problem("contains a NUL byte; this is not a text file", Location(name, line, column))]
+        )
+    return text
+
+
+def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """The closest few candidates, for 'did you mean'."""
+    options = list(dict.fromkeys(candidates))
+    by_normal: dict[str, str] = {}
+    for option in options:
+        by_normal.setdefault(normalise(option), option)
+    close = difflib.get_close_matches(normalise(word), list(by_normal), n=limit, cutoff=0.6)
+    return tuple(by_normal[c] for c in close)
+
+
+@dataclass
+class _Builder:
+    """Walks one file's node tree, building records and collecting problems."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    """Field path -> the node written there, so later checks can point at it."""
+    kept: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """List path -> (index written, value) of the items that were kept."""
+
+    # -- reporting ---------------------------------------------------------------------
+
+    def error(self, where: Node | Location | None, path: str, message: str) -> None:
+        location = where.location if isinstance(where, Node) else where
+        self.problems.append(Problem(message, location, path))
+
+    def warn(self, where: Node, path: str, message: str) -> None:
+        self.problems.append(Problem(message, where.location, path, Severity.WARNING))
+
+    # -- shapes ------------------------------------------------------------------------
+
+    def mapping(self, node: Node, path: str, allowed: tuple[str, ...] | None) -> Mapping | None:
+        self.nodes[path] = node
+        if not isinstance(node, Mapping):
+            self.error(node, path, f"expected a mapping, got {describe(node)}")
+            return None
+        for key, _ in node.items:
+            self.nodes[_join(path, key.value) + ":key"] = key
+            if allowed is not None and key.value not in allowed:
+                self.error(
+                    key,
+                    _join(path, key.value),
+                    f"unknown key {key.value!r}" + _did_you_mean(key.value, allowed),
+                )
+        return node
+
+    def text(self, node: Node, path: str) -> str | None:
+        self.nodes[path] = node
+        if not isinstance(node, Scalar):
+            self.error(node, path, f"expected text, got {describe(node)}")
+            return None
+        if node.is_null:
+            if node.value:
+                message = f"is null; quote it if you meant the text {node.value!r}"
+            else:
+                message = "is empty; write a value or remove the key"
+            self.error(node, path, message)
+            return None
+        if not node.value.strip():
+            self.error(node, path, "is blank; write a value or remove the key")
+            return None
+        return node.value
+
+    def texts(self, node: Node, path: str) -> tuple[str, ...] | None:
+        self.nodes[path] = node
+        if not isinstance(node, Sequence):
+            hint = " (write one item per line as '- item')" if isinstance(node, Scalar) else ""
+            self.error(node, path, f"expected a list of text, got {describe(node)}{hint}")
+            return None
+        kept: list[tuple[int, str]] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(node.items):
+            where = f"{path}[{index}]"
+            value = self.text(item, where)
+            if value is None:
+                continue
+            first = seen.setdefault(normalise(value), index)
+            if first != index:
+                self.warn(item, where, f"repeats item [{first}] ({value!r}); the repeat is ignored")
+                continue
+            kept.append((index, value))
+        self.kept[path] = kept
+        return tuple(value for _, value in kept)
+
+    def ident(self, key: Scalar, path: str, kind: str) -> str | None:
+        if not ID_PATTERN.fullmatch(key.value):
+            self.error(
+                key,
+                path,
+                f"{kind} id {key.value!r} must be 1-64 letters, digits, '.', '_', '+' or '-', "
+                "starting with a letter or digit",
+            )
+            return None
+        return key.value
+
+    def references(
+        self, path: str, known: Iterable[str], kind: str, *, warning: bool = False
+    ) -> None:
+        """Check every kept item of the list at `path` names something in `known`."""
+        known = set(known)
+        for index, value in self.kept.get(path, ()):
+            if value in known:
+                continue
+            where = f"{path}[{index}]"
+            message = f"unknown {kind} {value!r}{_did_you_mean(value, known)}"
+            if warning:
+                self.warn(self.nodes[where], where, message)
+            else:
+                self.error(self.nodes[where], where, message)
+
+    # -- the file ----------------------------------------------------------------------
+
+    def catalogue(self, root: Node | None) -> Catalogue | None:
+        if root is None:
+            self.error(
+                Location(self.file, 1, 1), "", "the file is empty; a catalogue needs 'roles:'"
+            )
+            return None
+        top = self.mapping(root, "", TOP_LEVEL_KEYS)
+        if top is None:
+            return None
+        if top.get("roles") is None:
+            self.error(top, "", "missing the required key 'roles'")
+        sources = self.section(top, "sources", self.source)
+        stakeholders = self.section(top, "stakeholders", self.stakeholder)
+        roles = self.section(top, "roles", self.role)
+        comparisons = self.section(top, "comparisons", self.comparison)
+        self.check_role_names(roles)
+        self.check_references(roles, stakeholders, sources, comparisons)
+        return Catalogue(
+            roles={r.id: r for r in roles},
+            stakeholders={s.id: s for s in stakeholders},
+            sources={s.id: s for s in sources},
+            comparisons={c.id: c for c in comparisons},
+        )
+
+    def section(
+        self, top: Mapping, key: str, build: Callable[[str, Scalar, Mapping, str], T | None]
+    ) -> list[T]:
+        node = top.get(key)
+        if node is None:
+            return []
+        body = self.mapping(node, key, None)
+        if body is None:
+            return []
+        built: list[T] = []
+        for id_node, value in body.items:
+            path = _join(key, id_node.value)
+            ident = self.ident(id_node, path, _SINGULAR[key])
+            record = self.mapping(value, path, None)
+            if ident is not None and record is not None:
+                item = build(ident, id_node, record, path)
+                if item is not None:
+                    built.append(item)
+        return built
+
+    def required_text(self, record: Mapping, key: str, path: str) -> str | None:
+        node = record.get(key)
+        if node is None:
+            self.error(record, path, f"missing the required key {key!r}")
+            return None
+        return self.text(node, _join(path, key))
+
+    def optional_text(self, record: Mapping, key: str, path: str) -> str | None:
+        node = record.get(key)
+        return None if node is None else self.text(node, _join(path, key))
+
+    def optional_texts(self, record: Mapping, key: str, path: str) -> tuple[str, ...]:
+        node = record.get(key)
+        if node is None:
+            return ()
+        return self.texts(node, _join(path, key)) or ()
+
+    def per_key(
+        self, record: Mapping, key: str, path: str, read: Callable[[Node, str], T | None]
+    ) -> dict[str, T]:
+        """A mapping of free keys (role ids, areas) to values read by `read`."""
+        node = record.get(key)
+        if node is None:
+            return {}
+        where = _join(path, key)
+        body = self.mapping(node, where, None)
+        result: dict[str, T] = {}
+        for sub_key, value in body.items if body else ():
+            read_value = read(value, _join(where, sub_key.value))
+            if read_value is not None:
+                result[sub_key.value] = read_value
+        return result
+
+    # -- records -----------------------------------------------------------------------
+
+    def source(self, ident: str, key: Scalar, record: Mapping, path: str) -> Source | None:
+        self.mapping(record, path, SOURCE_KEYS)
+        title = self.required_text(record, "title", path)
+        author = self.optional_text(record, "author", path)
+        publisher = self.optional_text(record, "publisher", path)
+        return None if title is None else Source(ident, title, author, publisher)
+
+    def stakeholder(
+        self, ident: str, key: Scalar, record: Mapping, path: str
+    ) -> Stakeholder | None:
+        self.mapping(record, path, STAKEHOLDER_KEYS)
+        name = self.required_text(record, "name", path)
+        aliases = self.optional_texts(record, "aliases", path)
+        needs = self.optional_texts(record, "needs", path)
+        sources = self.optional_texts(record, "sources", path)
+        return None if name is None else Stakeholder(ident, name, aliases, needs, sources)
+
+    def role(self, ident: str, key: Scalar, record: Mapping, path: str) -> Role | None:
+        self.mapping(record, path, ROLE_KEYS)
+        name = self.required_text(record, "name", path)
+        aliases = self.optional_texts(record, "aliases", path)
+        summary = self.optional_text(record, "summary", path)
+        attributes: dict[str, tuple[str, ...]] = {}
+        for aspect in ASPECTS:
+            node = record.get(aspect.key)
+            if aspect.kind is AspectKind.TEXT or node is None:
+                continue
+            where = _join(path, aspect.key)
+            values = self.texts(node, where)
+            if values is None:
+                continue
+            if aspect.kind is AspectKind.CHOICES:
+                values = self.choices(where, aspect.choices)
+            attributes[aspect.key] = values
+        cited = self.per_key(record, "sources", path, self.texts)
+        for aspect_key in cited:
+            where = _join(path, f"sources.{aspect_key}")
+            present = summary is not None if aspect_key == "summary" else aspect_key in attributes
+            if aspect_key not in ASPECT_BY_KEY:
+                self.error(
+                    self.nodes[where + ":key"],
+                    where,
+                    f"cites unknown attribute {aspect_key!r}{_did_you_mean(aspect_key, ROLE_KEYS)}",
+                )
+            elif not present:
+                self.error(
+                    self.nodes[where + ":key"],
+                    where,
+                    f"cites {aspect_key!r}, which this role does not have",
+                )
+        if name is None:
+            return None
+        return Role(
+            ident,
+            name,
+            aliases,
+            summary,
+            attributes,
+            {a.key: cited[a.key] for a in ASPECTS if a.key in cited},
+            key.location,
+        )
+
+    def choices(self, path: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        values: list[str] = []
+        for index, value in self.kept.get(path, ()):
+            folded = normalise(value)
+            if folded in allowed:
+                values.append(folded)
+                continue
+            where = f"{path}[{index}]"
+            self.error(
+                self.nodes[where],
+                where,
+                f"{value!r} is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}",
+            )
+        return tuple(values)
+
+    def comparison(self, ident: str, key: Scalar, record: Mapping, path: str) -> Comparison | None:
+        self.mapping(record, path, COMPARISON_KEYS)
+        pair: tuple[str, str] | None = None
+        roles_node = record.get("roles")
+        if roles_node is None:
+            self.error(record, path, "missing the required key 'roles'")
+        else:
+            ids = self.texts(roles_node, _join(path, "roles"))
+            if ids is not None and len(ids) != 2:
+                self.error(roles_node, _join(path, "roles"), "must name exactly two roles")
+            elif ids is not None:
+                pair = (ids[0], ids[1])
+        summary = self.optional_text(record, "summary", path)
+        similarities = self.optional_texts(record, "similarities", path)
+        differences = self.optional_texts(record, "differences", path)
+        advantages = self.per_key(record, "advantages", path, self.texts)
+        excels = self.per_key(record, "excels", path, self.texts)
+        split = self.per_key(
+            record, "split", path, lambda node, where: self.per_key_text(node, where)
+        )
+        sources = self.optional_texts(record, "sources", path)
+        if pair is None:
+            return None
+        return Comparison(
+            ident, pair, summary, similarities, differences, advantages, excels, split, sources
+        )
+
+    def per_key_text(self, node: Node, path: str) -> dict[str, str] | None:
+        body = self.mapping(node, path, None)
+        if body is None:
+            return None
+        shares: dict[str, str] = {}
+        for key, value in body.items:
+            text = self.text(value, _join(path, key.value))
+            if text is not None:
+                shares[key.value] = text
+        return shares
+
+    # -- cross-references ----------------------------------------------------------------
+
+    def check_role_names(self, roles: list[Role]) -> None:
+        """Ids, aliases and names must each name one role: never 'last one wins'."""
+        claimed: dict[str, tuple[str, str]] = {}
+        for role in roles:
+            names = [("id", role.id), ("name", role.name)]
+            names += [("alias", alias) for alias in role.aliases]
+            for label, name in names:
+                owner = claimed.setdefault(normalise(name), (role.id, label))
+                if owner[0] != role.id:
+                    self.error(
+                        role.location,
+                        _join("roles", role.id),
+                        f"{label} {name!r} also names role {owner[0]!r} (its {owner[1]}); "
+                        "ids, names and aliases must each name one role",
+                    )
+
+    def check_references(
+        self,
+        roles: list[Role],
+        stakeholders: list[Stakeholder],
+        sources: list[Source],
+        comparisons: list[Comparison],
+    ) -> None:
+        source_ids = [s.id for s in sources]
+        stakeholder_ids = [s.id for s in stakeholders]
+        for role in roles:
+            for aspect_key in role.sources:
+                self.references(f"roles.{role.id}.sources.{aspect_key}", source_ids, "source")
+            # A stakeholder no file defines may be new rather than a typo: warn, don't fail.
+            self.references(
+                f"roles.{role.id}.interactions", stakeholder_ids, "stakeholder", warning=True
+            )
+        for stakeholder in stakeholders:
+            self.references(f"stakeholders.{stakeholder.id}.sources", source_ids, "source")
+        for comparison in comparisons:
+            path = f"comparisons.{comparison.id}"
+            self.references(f"{path}.roles", [r.id for r in roles], "role")
+            self.references(f"{path}.sources", source_ids, "source")
+            if comparison.roles[0] == comparison.roles[1]:
+                self.error(
+                    self.nodes[f"{path}.roles"], f"{path}.roles", "names the same role twice"
+                )
+            sides = ", ".join(comparison.roles)
+            keyed = [(f"{path}.{f}", getattr(comparison, f)) for f in ("advantages", "excels")]
+            keyed += [(f"{path}.split.{area}", shares) for area, shares in comparison.split.items()]
+            for where, per_role in keyed:
+                for role_id in per_role:
+                    if role_id not in comparison.roles:
+                        self.error(
+                            self.nodes[_join(where, role_id) + ":key"],
+                            _join(where, role_id),
+                            f"{role_id!r} is not one of this comparison's roles ({sides})",
+                        )
+
+
+_SINGULAR = {
+    "roles": "role",
+    "stakeholders": "stakeholder",
+    "sources": "source",
+    "comparisons": "comparison",
+}
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    hint = suggest(word, candidates)
+    return f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""

@@ -1,0 +1,179 @@
+"""The catalogue as Python sees it: frozen records, no I/O and no terminal."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class Horizon(enum.StrEnum):
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+class Method(enum.StrEnum):
+    AGILE = "agile"
+    SEQUENTIAL = "sequential"
+    ANY = "any"
+
+
+class Market(enum.StrEnum):
+    B2C = "b2c"
+    B2B = "b2b"
+    B2G = "b2g"
+
+
+class AspectKind(enum.Enum):
+    TEXT = "text"
+    """One sentence."""
+    LIST = "list"
+    """A list of short phrases."""
+    STAKEHOLDERS = "stakeholders"
+    """A list of stakeholder ids."""
+    CHOICES = "choices"
+    """A list drawn from a closed set (an enum)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Aspect:
+    key: str
+    """The attribute's key in the YAML file."""
+    label: str
+    """How people read it in a table heading."""
+    kind: AspectKind
+    choices: tuple[str, ...] = ()
+    """The allowed values, for CHOICES."""
+
+
+def _choices(enum_type: type[enum.StrEnum]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum_type)
+
+
+ASPECTS: tuple[Aspect, ...] = (
+    Aspect("summary", "Summary", AspectKind.TEXT),
+    Aspect("focus", "Focus", AspectKind.LIST),
+    Aspect("skills", "Skills", AspectKind.LIST),
+    Aspect("interactions", "Interactions", AspectKind.STAKEHOLDERS),
+    Aspect("goals", "Goals", AspectKind.LIST),
+    Aspect("challenges", "Challenges", AspectKind.LIST),
+    Aspect("outcomes", "Outcome responsibility", AspectKind.LIST),
+    Aspect("tools", "Tools", AspectKind.LIST),
+    Aspect("background", "Training and background", AspectKind.LIST),
+    Aspect("advantages", "Advantages", AspectKind.LIST),
+    Aspect("disadvantages", "Disadvantages", AspectKind.LIST),
+    Aspect("collaboration", "Necessity for collaboration", AspectKind.LIST),
+    Aspect("product_cycle_impact", "Impact on the product cycle", AspectKind.LIST),
+    Aspect("market_adaptability", "Market adaptability", AspectKind.LIST),
+    Aspect("strategic_influence", "Vision and strategic influence", AspectKind.LIST),
+    Aspect("responsibilities", "Responsibilities", AspectKind.LIST),
+    Aspect("day_to_day", "Day to day", AspectKind.LIST),
+    Aspect("career_path", "Career path", AspectKind.LIST),
+    Aspect("horizon", "Horizon", AspectKind.CHOICES, _choices(Horizon)),
+    Aspect("method", "Method", AspectKind.CHOICES, _choices(Method)),
+    Aspect("market", "Market", AspectKind.CHOICES, _choices(Market)),
+)
+"""Every attribute a role may have, in the order tables show them."""
+
+ASPECT_BY_KEY: Mapping[str, Aspect] = {aspect.key: aspect for aspect in ASPECTS}
+
+
+def normalise(text: str) -> str:
+    """The form used to match names: `TPM`, `technical-pm` and `Technical PM` meet here."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if not (ch.isspace() or ch in "-_"))
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something was written, for messages and `which`."""
+
+    file: str
+    line: int
+    """1-based."""
+    column: int
+    """1-based."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+
+    def citation(self) -> str:
+        """Title, then author and publisher where the article names them."""
+        parts = [self.title]
+        if self.author:
+            parts.append(self.author)
+        if self.publisher:
+            parts.append(self.publisher)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    """What this group needs from product roles."""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    summary: str | None = None
+    attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """List-valued aspects by key, in ASPECTS order; absent keys are unknown, not empty."""
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Source ids by aspect key."""
+    location: Location | None = None
+
+    def get(self, key: str) -> tuple[str, ...]:
+        """An aspect's values; summary comes back as a one-item tuple."""
+        if key == "summary":
+            return (self.summary,) if self.summary is not None else ()
+        return self.attributes.get(key, ())
+
+    def has(self, key: str) -> bool:
+        return self.summary is not None if key == "summary" else key in self.attributes
+
+    def aspects(self) -> tuple[Aspect, ...]:
+        """The aspects this role has values for, in display order."""
+        return tuple(aspect for aspect in ASPECTS if self.has(aspect.key))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What the articles say about two roles side by side."""
+
+    id: str
+    roles: tuple[str, str]
+    summary: str | None = None
+    similarities: tuple[str, ...] = ()
+    differences: tuple[str, ...] = ()
+    advantages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role id -> its advantages over the other."""
+    excels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role id -> situations where it stands out over the other."""
+    split: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Area of responsibility -> role id -> that role's share."""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    roles: Mapping[str, Role]
+    stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    comparisons: Mapping[str, Comparison] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Turn plain results into Rich renderables or text; nothing here prints."""

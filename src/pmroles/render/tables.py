@@ -1,0 +1,179 @@
+"""Rich tables for people at a terminal; catalogue text always goes in as `Text`, never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from pmroles.compare import AspectRow, RoleComparison
+from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role
+from pmroles.render.text import inert
+
+SHARED_MARK = "="
+"""Marks an item every compared role lists; other items get a bullet."""
+ITEM_MARK = "•"
+ASPECT_WIDTH = 18
+"""Aspect labels wrap rather than take width from the roles' text."""
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(inert(value), style=style)
+
+
+def _table(title: str, caption: str | None = None) -> Table:
+    return Table(
+        title=_text(title, "bold"),
+        title_justify="left",
+        caption=_text(caption, "dim") if caption else None,
+        caption_justify="left",
+        box=box.ROUNDED,
+        show_lines=True,
+    )
+
+
+def _bullets(items: Iterable[tuple[str, bool]]) -> RenderableType:
+    """One line per (item, shared) pair, wrapped lines indented under the text.
+
+    Shared items get SHARED_MARK and bold so they stand out even without colour.
+    """
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item, shared in items:
+        style = "bold" if shared else ""
+        grid.add_row(Text(SHARED_MARK if shared else ITEM_MARK, style=style), _text(item, style))
+    return grid
+
+
+def _plain_bullets(items: Iterable[str]) -> RenderableType:
+    return _bullets((item, False) for item in items)
+
+
+def _cell(
+    aspect: Aspect,
+    values: tuple[str, ...],
+    names: Mapping[str, str],
+    row: AspectRow | None = None,
+) -> RenderableType:
+    if aspect.kind is AspectKind.TEXT:
+        return _text(values[0]) if values else Text()
+    if aspect.kind is AspectKind.CHOICES:
+        return _text(", ".join(values))
+    shown = (names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in values)
+    marks = (row is not None and row.is_shared(v) for v in values)
+    return _bullets(zip(shown, marks, strict=True))
+
+
+def role_heading(role: Role) -> str:
+    return f"{role.name} ({role.id})"
+
+
+def _stakeholder_names(catalogue: Catalogue) -> dict[str, str]:
+    return {s.id: s.name for s in catalogue.stakeholders.values()}
+
+
+def role_table(role: Role, catalogue: Catalogue, *, with_sources: bool = False) -> RenderableType:
+    """Every attribute of one role, one row each; with sources, a column and a key to them."""
+    caption = f"Also called: {', '.join(role.aliases)}" if role.aliases else None
+    table = _table(role_heading(role), caption)
+    table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
+    table.add_column("Details", overflow="fold")
+    if with_sources:
+        table.add_column("Sources", overflow="fold")
+    names = _stakeholder_names(catalogue)
+    for aspect in role.aspects():
+        cells: list[RenderableType] = [
+            Text(aspect.label),
+            _cell(aspect, role.get(aspect.key), names),
+        ]
+        if with_sources:
+            cells.append(_text(", ".join(role.sources.get(aspect.key, ())) or "-"))
+        table.add_row(*cells)
+    if not with_sources:
+        return table
+    cited = dict.fromkeys(s for ids in role.sources.values() for s in ids)
+    return Group(table, source_table(catalogue, cited))
+
+
+def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Table:
+    table = _table("Sources")
+    table.add_column("Id", style="bold", no_wrap=True)
+    table.add_column("Article", overflow="fold")
+    for source_id in ids:
+        source = catalogue.sources.get(source_id)
+        table.add_row(_text(source_id), _text(source.citation() if source else "(not defined)"))
+    return table
+
+
+def comparison_view(result: RoleComparison, catalogue: Catalogue) -> RenderableType:
+    """The computed aspect table, then what the articles say about each pair of these roles."""
+    headings = [role_heading(role) for role in result.roles]
+    any_shared = any(row.shared for row in result.rows)
+    table = _table(
+        " vs ".join(headings), f"{SHARED_MARK} listed by every role" if any_shared else None
+    )
+    table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
+    for heading in headings:
+        table.add_column(_text(heading, "bold"), overflow="fold")
+    names = _stakeholder_names(catalogue)
+    for row in result.rows:
+        cells = [_cell(row.aspect, values, names, row) for values in row.values]
+        table.add_row(Text(row.aspect.label), *cells)
+    by_id = {role.id: role for role in result.roles}
+    notes = [_curated(note, by_id, catalogue) for note in result.notes]
+    return Group(table, *notes)
+
+
+def _curated(note: Comparison, by_id: Mapping[str, Role], catalogue: Catalogue) -> RenderableType:
+    """One curated comparison: shared points as a list, per-role points as a table."""
+    first, second = (by_id[role_id] for role_id in note.roles)
+    parts: list[RenderableType] = [
+        Text(""),
+        _text(f"What the articles say about {first.name} and {second.name}", "bold"),
+    ]
+    if note.summary:
+        parts.append(_text(note.summary))
+    for label, items in (
+        ("What both share", note.similarities),
+        ("How they differ", note.differences),
+    ):
+        if items:
+            parts += [Text(""), _text(label, "bold"), _plain_bullets(items)]
+    table = _table("Role by role")
+    table.add_column("Point", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
+    for role in (first, second):
+        table.add_column(_text(role_heading(role), "bold"), overflow="fold")
+    for label, per_role in (
+        ("Advantages over the other", note.advantages),
+        ("Where it stands out", note.excels),
+    ):
+        if per_role:
+            table.add_row(
+                Text(label), *(_plain_bullets(per_role.get(r.id, ())) for r in (first, second))
+            )
+    for area, shares in note.split.items():
+        table.add_row(
+            _text(f"Split: {area}"), *(_text(shares.get(r.id, "-")) for r in (first, second))
+        )
+    if table.row_count:
+        parts += [Text(""), table]
+    titles = [
+        catalogue.sources[s].citation() if s in catalogue.sources else s for s in note.sources
+    ]
+    if titles:
+        parts.append(_text(f"Source: {'; '.join(titles)}", "dim"))
+    return Group(*parts)
+
+
+def roles_table(roles: Iterable[Role], title: str) -> Table:
+    table = _table(title)
+    table.add_column("Id", style="bold", no_wrap=True)
+    table.add_column("Name", overflow="fold")
+    table.add_column("Focus", overflow="fold")
+    for role in roles:
+        table.add_row(_text(role.id), _text(role.name), _text("; ".join(role.get("focus"))))
+    return table

@@ -1,0 +1,22 @@
+"""Make catalogue text safe to show: data is never markup and never a terminal command."""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls, DEL, and the invisible format characters that reorder or hide text
+# (bidi overrides and isolates, zero-width marks): each could rewrite what a terminal shows.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_BREAKS = re.compile("[\t\n\r]+")
+
+
+def inert(text: str) -> str:
+    """`text` with line breaks folded to spaces and every control shown as a visible escape."""
+    return _UNSAFE.sub(_escape, _BREAKS.sub(" ", text))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
