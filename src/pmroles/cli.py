@@ -1,10 +1,17 @@
-"""The command line: parse arguments, call the core, print. Nothing else lives here."""
+"""The command line: parse arguments, call the core, print. Nothing else lives here.
+
+Heavy modules (Rich, YAML, the loader) are imported inside the commands that use them, so
+`--help`, `--version` and tab completion never pay for them.
+"""
 
 from __future__ import annotations
 
+import enum
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import click
@@ -18,37 +25,47 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from pmroles.model import Catalogue
+    from pmroles.render.formats import Tabular
 
 
-class ExitStatus:
-    """Exit codes, as PRODUCT.md documents them."""
+class ExitStatus(enum.IntEnum):
+    """Exit codes, as the README documents them."""
 
     OK = 0
     ERROR = 1
     USAGE = 2
-    BROKEN_PIPE = 141
     INTERRUPTED = 130
+    BROKEN_PIPE = 141
+
+
+class OutputFormat(enum.StrEnum):
+    # Mirrors pmroles.render.formats.OutputFormat; kept here so parsing needs no render import.
+    TABLE = "table"
+    JSON = "json"
+    YAML = "yaml"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+
+
+def _inert(text: str) -> str:
+    from pmroles.render.text import inert
+
+    return inert(text)
 
 
 class _UserError(click.ClickException):
-    """A core error on its way to the user: one line on stderr and exit status 1."""
+    """A core error on its way to the user: one line per problem on stderr, exit status 1."""
 
     exit_code = ExitStatus.ERROR
 
     def __init__(self, error: PmrolesError) -> None:
-        from pmroles.render.text import inert
-
         self.error = error
-        super().__init__(inert(str(error)))
+        super().__init__(_inert(str(error)))
 
     def show(self, file: Any = None) -> None:
-        lines = (
-            [str(p) for p in self.error.problems] if isinstance(self.error, CatalogueError) else []
-        )
-        from pmroles.render.text import inert
-
-        for line in lines[1:]:
-            click.echo(f"Error: {inert(line)}", err=True)
+        if isinstance(self.error, CatalogueError):
+            for problem in self.error.problems[1:]:
+                click.echo(f"Error: {_inert(str(problem))}", err=True)
         click.echo(f"Error: {self.message}", err=True)
 
 
@@ -137,29 +154,96 @@ def _global_options(
     PM, product owner, product marketing, project manager, ...), citing the article behind
     each point.
     """
-    ctx.obj = Settings(no_color=no_color or bool(os.environ.get("NO_COLOR")))
+    ctx.obj = Settings(no_color=no_color)
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def _settings(ctx: click.Context) -> Settings:
     obj = ctx.find_object(Settings)
     return obj if obj is not None else Settings()
 
 
-def _catalogue(ctx: typer.Context) -> Catalogue:
+def _catalogue(ctx: click.Context) -> Catalogue:
     from pmroles.loader import load_builtin
 
     return load_builtin()
 
 
-def _print(ctx: typer.Context, renderable: RenderableType) -> None:
-    from pmroles.render.console import make_console, render
+# -- output ----------------------------------------------------------------------------------
 
-    click.echo(render(make_console(no_color=_settings(ctx).no_color), renderable), nl=False)
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json, yaml, markdown or csv.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+
+
+def _emit(
+    ctx: click.Context,
+    chosen: OutputFormat | None,
+    as_json: bool,
+    *,
+    view: Callable[[], RenderableType],
+    document: Callable[[], Any],
+    tabular: Callable[[], Tabular],
+) -> None:
+    """Print a result in the chosen format; only the table passes through Rich."""
+    if as_json and chosen not in (None, OutputFormat.JSON):
+        raise click.UsageError(f"--json and --format {chosen.value} disagree; give one")
+    fmt = OutputFormat.JSON if as_json else (chosen or OutputFormat.TABLE)
+    if fmt is OutputFormat.TABLE:
+        from pmroles.render.console import make_console, render
+
+        console = make_console(no_color=_settings(ctx).no_color)
+        click.echo(render(console, view()), nl=False)
+        return
+    from pmroles.render import formats
+
+    if fmt is OutputFormat.JSON:
+        text = formats.to_json(document())
+    elif fmt is OutputFormat.YAML:
+        text = formats.to_yaml(document())
+    elif fmt is OutputFormat.CSV:
+        text = formats.to_csv(tabular())
+    else:
+        text = formats.to_markdown(tabular())
+    click.echo(text, nl=False)
+
+
+# -- completion ------------------------------------------------------------------------------
+
+
+def _complete_role(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Role ids starting with what was typed, each with the role's name as help."""
+    catalogue = _catalogue(ctx)
+    typed = incomplete.casefold()
+    return [(r.id, r.name) for r in catalogue.roles.values() if r.id.casefold().startswith(typed)]
+
+
+def _complete_stakeholder(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
+    catalogue = _catalogue(ctx)
+    typed = incomplete.casefold()
+    return [
+        (s.id, s.name) for s in catalogue.stakeholders.values() if s.id.casefold().startswith(typed)
+    ]
 
 
 RoleArg = Annotated[
-    str, typer.Argument(help="Role id, alias or full name (any case).", show_default=False)
+    str,
+    typer.Argument(
+        help="Role id, alias or full name (any case).",
+        show_default=False,
+        autocompletion=_complete_role,
+    ),
 ]
+
+
+# -- commands --------------------------------------------------------------------------------
 
 
 @app.command(short_help="Show everything the catalogue says about one role.")
@@ -169,6 +253,8 @@ def show(
     sources: Annotated[
         bool, typer.Option("--sources", help="Add the article(s) behind each attribute.")
     ] = False,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Example: pmroles show tpm
 
@@ -176,67 +262,389 @@ def show(
     background and more. ROLE is an id, an alias or the full name, in any case.
     """
     from pmroles.query import find_role
-    from pmroles.render.tables import role_table
+    from pmroles.render import documents
 
     catalogue = _catalogue(ctx)
-    _print(ctx, role_table(find_role(catalogue, role), catalogue, with_sources=sources))
+    found = find_role(catalogue, role)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import role_table
+
+        return role_table(found, catalogue, with_sources=sources)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: documents.show_document(found, catalogue),
+        tabular=lambda: documents.show_tabular(found),
+    )
+
+
+def _aspect_keys(value: list[str] | None) -> list[str] | None:
+    """Parse `--aspects focus,skills` (repeatable, comma-separated) and check every key."""
+    if not value:
+        return None
+    from pmroles.loader import suggest
+    from pmroles.model import ASPECT_BY_KEY
+
+    keys = [part.strip().replace("-", "_") for item in value for part in item.split(",")]
+    for key in keys:
+        if key not in ASPECT_BY_KEY:
+            hint = suggest(key, ASPECT_BY_KEY)
+            tip = f"; did you mean {hint[0]!r}?" if hint else ""
+            raise typer.BadParameter(f"unknown aspect {_inert(key)!r}{tip}")
+    return keys
 
 
 @app.command(short_help="Compare roles side by side, aspect by aspect.")
 def compare(
     ctx: typer.Context,
     roles: Annotated[
-        list[str], typer.Argument(help="Two or more roles (id, alias or name).", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Two or more roles (id, alias or name).",
+            show_default=False,
+            autocompletion=_complete_role,
+        ),
     ],
+    only_differences: Annotated[
+        bool, typer.Option("--only-differences", "-d", help="Hide aspects where all roles agree.")
+    ] = False,
+    aspects: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--aspects",
+            "-a",
+            help="Only these aspects, comma-separated (e.g. focus,skills,tools).",
+            callback=_aspect_keys,
+        ),
+    ] = None,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Example: pmroles compare bpm tpm
+    """Example: pmroles compare po pm "project manager"
 
-    Put two or more roles side by side: one row per aspect, one column per role, followed by
-    what the source articles say about the pair (what they share, where each stands out, how
-    responsibilities split).
+    Put two or more roles side by side: one row per aspect any of them has, one column per
+    role, followed by what the source articles say about each pair (what they share, where
+    each stands out, how responsibilities split).
+
+    In list aspects, "=" marks an item every role lists, "•" one only this role lists and
+    "~" one some of the others list too. Similarity is Jaccard over normalised items (case,
+    hyphens, plurals, word order and small words ignored): items all roles list divided by
+    items any of them lists. The overall score is the mean over the list aspects every
+    compared role has, so what the articles leave unsaid does not count as a difference.
     """
     from pmroles.compare import compare as compare_roles
     from pmroles.query import find_role
-    from pmroles.render.tables import comparison_view
+    from pmroles.render import documents
 
     if len(roles) < 2:
         raise typer.BadParameter("name at least two roles to compare", param_hint="ROLES")
     catalogue = _catalogue(ctx)
-    found = tuple(find_role(catalogue, name) for name in roles)
-    _print(ctx, comparison_view(compare_roles(catalogue, found), catalogue))
+    found = [find_role(catalogue, name) for name in roles]
+    result = compare_roles(catalogue, found, aspects, only_differences=only_differences)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import comparison_view
+
+        return comparison_view(result, catalogue)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: documents.compare_document(result),
+        tabular=lambda: documents.compare_tabular(result),
+    )
 
 
-@app.command(name="list", short_help="List roles, optionally those working with a stakeholder.")
+def _repeatable(flag: str, help_text: str, complete: Any = None) -> Any:
+    return typer.Option(flag, help=help_text, show_default=False, autocompletion=complete)
+
+
+@app.command(name="list", short_help="List roles, filtered by stakeholder, skill, tool and more.")
 def list_roles(
     ctx: typer.Context,
     stakeholder: Annotated[
-        str | None,
-        typer.Option(
-            "--stakeholder", "-s", help="Only roles that work with this stakeholder (id or name)."
+        list[str] | None,
+        _repeatable(
+            "--stakeholder",
+            "Works with this stakeholder (id, alias or name).",
+            _complete_stakeholder,
         ),
     ] = None,
+    skill: Annotated[list[str] | None, _repeatable("--skill", "Lists this skill.")] = None,
+    tool: Annotated[list[str] | None, _repeatable("--tool", "Uses this tool.")] = None,
+    background: Annotated[
+        list[str] | None, _repeatable("--background", "Has this training or background.")
+    ] = None,
+    horizon: Annotated[
+        list[str] | None, _repeatable("--horizon", "Works on this horizon: short, medium, long.")
+    ] = None,
+    method: Annotated[
+        list[str] | None,
+        _repeatable("--method", "Works with this method: agile, sequential (any fits both)."),
+    ] = None,
+    market: Annotated[
+        list[str] | None, _repeatable("--market", "Serves this market: b2c, b2b, b2g.")
+    ] = None,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Example: pmroles list --stakeholder sales
 
-    List the roles in the catalogue with their focus. With --stakeholder, only the roles that
-    work with that group (sales, marketing, engineering, legal, ...).
+    List the roles with their focus. Filters combine: a role must pass every option given,
+    and any one value of an option given several times (--skill a --skill b means a or b).
+    Matching forgives case, spacing, hyphens, plurals and word order; a value that matches
+    nothing known gets "did you mean", and filters no role passes exit 1.
     """
-    from pmroles.query import find_stakeholder, roles_working_with
-    from pmroles.render.tables import roles_table
+    from pmroles.query import Filters, NoMatchError, filter_roles
+    from pmroles.render import documents
 
     catalogue = _catalogue(ctx)
-    if stakeholder is None:
-        _print(ctx, roles_table(catalogue.roles.values(), "Roles"))
-        return
-    group = find_stakeholder(catalogue, stakeholder)
-    found = roles_working_with(catalogue, group)
+    filters = Filters(
+        stakeholder=tuple(stakeholder or ()),
+        skill=tuple(skill or ()),
+        tool=tuple(tool or ()),
+        background=tuple(background or ()),
+        horizon=tuple(horizon or ()),
+        method=tuple(method or ()),
+        market=tuple(market or ()),
+    )
+    found = filter_roles(catalogue, filters)
+    given = {k: v for k, v in filters.as_dict().items() if v}
     if not found:
-        raise _NoMatch(f"no role works with {group.name} ({group.id})")
-    _print(ctx, roles_table(found, f"Roles that work with {group.name}"))
+        described = " and ".join(f"{k} {' or '.join(map(repr, v))}" for k, v in given.items())
+        raise NoMatchError(f"no role matches {described}")
+    title = "Roles"
+    if list(given) == ["stakeholder"] and len(given["stakeholder"]) == 1:
+        from pmroles.query import find_stakeholder
+
+        title = f"Roles that work with {find_stakeholder(catalogue, given['stakeholder'][0]).name}"
+    elif given:
+        title = "Roles matching " + "; ".join(f"{k}: {', '.join(v)}" for k, v in given.items())
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import roles_table
+
+        return roles_table(found, title)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: documents.list_document(found, given),
+        tabular=lambda: documents.list_tabular(found),
+    )
 
 
-class _NoMatch(PmrolesError):
-    """A valid question with no answer: exit 1 so scripts can tell."""
+@app.command(short_help="Search every role, stakeholder and comparison for some words.")
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Example: pmroles search "market analysis"
+
+    Search every attribute of every role, every stakeholder and every curated comparison.
+    A phrase matches when it holds all the words searched for (any order, plurals and case
+    ignored). Hits rank names and aliases first, then summaries and focus, then the rest;
+    an exact phrase and a short phrase rank higher. No hit exits 1.
+    """
+    from pmroles.query import NoMatchError
+    from pmroles.render import documents
+    from pmroles.search import search as run_search
+
+    if not text.strip():
+        raise typer.BadParameter("give some words to search for", param_hint="TEXT")
+    catalogue = _catalogue(ctx)
+    hits = run_search(catalogue, text)
+    if not hits:
+        raise NoMatchError(f"nothing matches {text!r}")
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import search_table
+
+        return search_table(hits, text)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: documents.search_document(text, hits),
+        tabular=lambda: documents.search_tabular(hits),
+    )
+
+
+@app.command(short_help="Rank the other roles by how much they have in common with one.")
+def similar(
+    ctx: typer.Context,
+    role: RoleArg,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Example: pmroles similar tpm
+
+    Rank every other role by overall similarity to ROLE (the score `compare` gives the
+    pair: mean Jaccard over the list aspects both have) and show what drives each score:
+    the stakeholders, skills, tools and other items both list.
+    """
+    from pmroles.compare import similar as rank_similar
+    from pmroles.query import find_role
+    from pmroles.render import documents
+
+    catalogue = _catalogue(ctx)
+    found = find_role(catalogue, role)
+    ranked = rank_similar(catalogue, found)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import similar_table
+
+        return similar_table(found, ranked, catalogue)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: documents.similar_document(found, ranked),
+        tabular=lambda: documents.similar_tabular(ranked),
+    )
+
+
+@app.command(short_help="List stakeholders, or show one and the roles that work with it.")
+def stakeholders(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="A stakeholder id, alias or name; omit to list them all.",
+            autocompletion=_complete_stakeholder,
+        ),
+    ] = None,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Example: pmroles stakeholders sales
+
+    Without NAME, list every stakeholder group and the roles that work with it. With NAME,
+    show what that group needs from product roles and which roles work with it.
+    """
+    from pmroles.query import find_stakeholder, roles_by_stakeholder
+    from pmroles.render import documents
+
+    catalogue = _catalogue(ctx)
+    working = roles_by_stakeholder(catalogue)
+    if name is None:
+
+        def view_all() -> RenderableType:
+            from pmroles.render.tables import stakeholders_table
+
+            return stakeholders_table(catalogue, working)
+
+        _emit(
+            ctx,
+            output,
+            as_json,
+            view=view_all,
+            document=lambda: documents.stakeholders_document(catalogue, working),
+            tabular=lambda: documents.stakeholders_tabular(
+                catalogue.stakeholders.values(), working
+            ),
+        )
+        return
+    group = find_stakeholder(catalogue, name)
+    roles = working.get(group.id, [])
+
+    def view_one() -> RenderableType:
+        from pmroles.render.tables import stakeholder_view
+
+        return stakeholder_view(group, roles, catalogue)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view_one,
+        document=lambda: {
+            "version": 1,
+            "stakeholder": documents.stakeholder_document(group, roles),
+        },
+        tabular=lambda: documents.stakeholders_tabular([group], working),
+    )
+
+
+@app.command(short_help="Check a catalogue file and print every problem with its position.")
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="The catalogue to check; omit to check the built-in one."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors (exit 1 on any).")
+    ] = False,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Example: pmroles validate ours.yaml
+
+    Check a catalogue and print each problem as file:line:col: field.path: message, with
+    "did you mean" for misspelt keys. Roles, stakeholders and sources of the built-in
+    catalogue count as defined, so a file may refer to them. Exits 0 when the file is
+    valid, 1 when it has errors (or, with --strict, warnings).
+    """
+    from pmroles.errors import Severity
+    from pmroles.loader import builtin_catalogue_path, check_file, load_builtin
+    from pmroles.query import NoMatchError
+    from pmroles.render import documents
+
+    path = file or builtin_catalogue_path()
+    base = None if file is None else load_builtin()
+    try:
+        catalogue, problems = check_file(path, str(path), base)
+    except CatalogueError as error:
+        catalogue, problems = None, list(error.problems)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    valid = catalogue is not None and not errors and not (strict and warnings)
+    fmt = OutputFormat.JSON if as_json else output
+    if fmt in (None, OutputFormat.TABLE):
+        for problem in problems:
+            click.echo(_inert(str(problem)))
+    else:
+        _emit(
+            ctx,
+            fmt,
+            False,
+            view=lambda: "",
+            document=lambda: documents.validate_document(str(path), valid, problems),
+            tabular=lambda: documents.validate_tabular(problems),
+        )
+    if valid and catalogue is not None:
+        counts = f"{len(catalogue.roles)} roles, {len(catalogue.stakeholders)} stakeholders"
+        note = f", {warnings} warning(s)" if warnings else ""
+        click.echo(f"{_inert(str(path))}: valid ({counts}{note})", err=True)
+        return
+    raise NoMatchError(f"{path}: {errors} error(s), {warnings} warning(s)")
+
+
+@app.command(short_help="Print the catalogue's JSON Schema, for editors and other tools.")
+def schema() -> None:
+    """Example: pmroles schema > catalogue.schema.json
+
+    Print the JSON Schema (draft-07) that describes a catalogue file. Editors with a YAML
+    language server use it to check and complete catalogue files as you type.
+    """
+    from pmroles.loader import schema_text
+
+    click.echo(schema_text(), nl=False)
 
 
 def main() -> NoReturn:

@@ -65,13 +65,20 @@ def builtin_catalogue_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "roles.yaml"
 
 
+def schema_text() -> str:
+    """The catalogue's JSON Schema (draft-07), as shipped in the package."""
+    return (resources.files("pmroles") / "catalogue.schema.json").read_text(encoding="utf-8")
+
+
 def load_builtin() -> Catalogue:
     return load_file(builtin_catalogue_path())
 
 
-def load_file(path: Path, display_name: str | None = None) -> Catalogue:
+def load_file(
+    path: Path, display_name: str | None = None, base: Catalogue | None = None
+) -> Catalogue:
     """Read and validate one file; raises CatalogueError with every problem found."""
-    catalogue, problems = check_file(path, display_name)
+    catalogue, problems = check_file(path, display_name, base)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors or catalogue is None:
         raise CatalogueError(errors)
@@ -79,21 +86,30 @@ def load_file(path: Path, display_name: str | None = None) -> Catalogue:
 
 
 def check_file(
-    path: Path, display_name: str | None = None
+    path: Path, display_name: str | None = None, base: Catalogue | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
-    """Read one file and return the catalogue (None if it has errors) and every problem."""
+    """Read one file and return the catalogue (None if it has errors) and every problem.
+
+    Ids defined in `base` (the catalogue this file is layered on) count as defined.
+    """
     name = display_name or str(path)
-    text = read_text(path, name)
-    return check_text(text, name)
+    return check_text(read_text(path, name), name, base)
 
 
-def check_text(text: str, file: str) -> tuple[Catalogue | None, list[Problem]]:
-    root = parse(text, file)
-    builder = _Builder(file)
-    catalogue = builder.catalogue(root)
-    if any(p.severity is Severity.ERROR for p in builder.problems):
-        return None, builder.problems
-    return catalogue, builder.problems
+def check_text(
+    text: str, file: str, base: Catalogue | None = None
+) -> tuple[Catalogue | None, list[Problem]]:
+    builder = _Builder(file, base or Catalogue(roles={}))
+    catalogue = builder.catalogue(parse(text, file))
+    problems = sorted(builder.problems, key=_position)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return catalogue, problems
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    where = problem.location
+    return (where.line, where.column) if where else (0, 0)
 
 
 def read_text(path: Path, name: str) -> str:
@@ -165,6 +181,8 @@ class _Builder:
     """Walks one file's node tree, building records and collecting problems."""
 
     file: str
+    base: Catalogue
+    """What this file is layered on: its ids count as defined."""
     problems: list[Problem] = field(default_factory=list)
     nodes: dict[str, Node] = field(default_factory=dict)
     """Field path -> the node written there, so later checks can point at it."""
@@ -482,8 +500,9 @@ class _Builder:
         sources: list[Source],
         comparisons: list[Comparison],
     ) -> None:
-        source_ids = [s.id for s in sources]
-        stakeholder_ids = [s.id for s in stakeholders]
+        source_ids = [*self.base.sources, *(s.id for s in sources)]
+        stakeholder_ids = [*self.base.stakeholders, *(s.id for s in stakeholders)]
+        role_ids = [*self.base.roles, *(r.id for r in roles)]
         for role in roles:
             for aspect_key in role.sources:
                 self.references(f"roles.{role.id}.sources.{aspect_key}", source_ids, "source")
@@ -495,7 +514,7 @@ class _Builder:
             self.references(f"stakeholders.{stakeholder.id}.sources", source_ids, "source")
         for comparison in comparisons:
             path = f"comparisons.{comparison.id}"
-            self.references(f"{path}.roles", [r.id for r in roles], "role")
+            self.references(f"{path}.roles", role_ids, "role")
             self.references(f"{path}.sources", source_ids, "source")
             if comparison.roles[0] == comparison.roles[1]:
                 self.error(

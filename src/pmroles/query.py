@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from pmroles.errors import UnknownNameError
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, fields
+
+from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.loader import suggest
-from pmroles.model import Catalogue, Role, Stakeholder, normalise
+from pmroles.matching import phrase_matches
+from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, Stakeholder, normalise
+
+
+class NoMatchError(PmrolesError):
+    """A valid question whose answer is empty: exit 1 so scripts can tell."""
 
 
 def find_role(catalogue: Catalogue, name: str) -> Role:
@@ -27,7 +35,77 @@ def find_stakeholder(catalogue: Catalogue, name: str) -> Stakeholder:
 
 def roles_working_with(catalogue: Catalogue, stakeholder: Stakeholder) -> list[Role]:
     """Roles whose interactions name the stakeholder, in catalogue order."""
-    return [role for role in catalogue.roles.values() if stakeholder.id in role.get("interactions")]
+    return roles_by_stakeholder(catalogue).get(stakeholder.id, [])
+
+
+def roles_by_stakeholder(catalogue: Catalogue) -> dict[str, list[Role]]:
+    """Stakeholder id -> the roles whose interactions name it, in catalogue order."""
+    result: dict[str, list[Role]] = {}
+    for role in catalogue.roles.values():
+        for stakeholder_id in role.get("interactions"):
+            result.setdefault(stakeholder_id, []).append(role)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What `list` narrows by: AND across fields, OR within one field."""
+
+    stakeholder: Sequence[str] = ()
+    skill: Sequence[str] = ()
+    tool: Sequence[str] = ()
+    background: Sequence[str] = ()
+    horizon: Sequence[str] = ()
+    method: Sequence[str] = ()
+    market: Sequence[str] = ()
+
+    def as_dict(self) -> dict[str, Sequence[str]]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_PHRASE_FILTERS = ("skill", "tool", "background")
+_PHRASE_ASPECT = {"skill": "skills", "tool": "tools", "background": "background"}
+
+
+def filter_roles(catalogue: Catalogue, filters: Filters) -> list[Role]:
+    """The roles matching every given filter; unknown values raise with suggestions."""
+    tests: list[tuple[str, Collection[str]]] = []
+    if filters.stakeholder:
+        ids = frozenset(find_stakeholder(catalogue, name).id for name in filters.stakeholder)
+        tests.append(("interactions", ids))
+    for name in _PHRASE_FILTERS:
+        wanted: Sequence[str] = getattr(filters, name)
+        if wanted:
+            aspect = _PHRASE_ASPECT[name]
+            vocabulary = [item for role in catalogue.roles.values() for item in role.get(aspect)]
+            for value in wanted:
+                if not any(phrase_matches(value, item) for item in vocabulary):
+                    raise UnknownNameError(name, value, suggest(value, vocabulary))
+            tests.append((aspect, tuple(wanted)))
+    for name in ("horizon", "method", "market"):
+        wanted = getattr(filters, name)
+        if wanted:
+            allowed = ASPECT_BY_KEY[name].choices
+            chosen = []
+            for value in wanted:
+                if normalise(value) not in allowed:
+                    raise UnknownNameError(name, value, suggest(value, allowed))
+                chosen.append(normalise(value))
+            tests.append((name, frozenset(chosen)))
+    return [
+        role
+        for role in catalogue.roles.values()
+        if all(_passes(role, aspect, wanted) for aspect, wanted in tests)
+    ]
+
+
+def _passes(role: Role, aspect: str, wanted: Collection[str]) -> bool:
+    have = role.get(aspect)
+    if aspect in _PHRASE_ASPECT.values():
+        return any(phrase_matches(value, item) for value in wanted for item in have)
+    if aspect == "method" and Method.ANY.value in have:
+        return True  # a role that exists under any method fits every method
+    return bool(set(have) & set(wanted))
 
 
 def _role_names(catalogue: Catalogue) -> list[str]:

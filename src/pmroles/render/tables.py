@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pmroles.compare import AspectRow, RoleComparison
-from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role
+from pmroles.compare import Mark, RoleComparison, Similar
+from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role, Stakeholder
 from pmroles.render.text import inert
+from pmroles.search import Hit
 
-SHARED_MARK = "="
-"""Marks an item every compared role lists; other items get a bullet."""
 ITEM_MARK = "•"
+MARKS = {Mark.SHARED: "=", Mark.SOME: "~", Mark.UNIQUE: ITEM_MARK}
+"""How `compare` marks an item: listed by every role, by some, or by this role only."""
 ASPECT_WIDTH = 18
 """Aspect labels wrap rather than take width from the roles' text."""
 
@@ -35,37 +36,37 @@ def _table(title: str, caption: str | None = None) -> Table:
     )
 
 
-def _bullets(items: Iterable[tuple[str, bool]]) -> RenderableType:
-    """One line per (item, shared) pair, wrapped lines indented under the text.
-
-    Shared items get SHARED_MARK and bold so they stand out even without colour.
-    """
+def _bullets(items: Iterable[tuple[str, str]]) -> RenderableType:
+    """One line per (mark, item), wrapped lines indented under the text."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
-    for item, shared in items:
-        style = "bold" if shared else ""
-        grid.add_row(Text(SHARED_MARK if shared else ITEM_MARK, style=style), _text(item, style))
+    for mark, item in items:
+        style = "bold" if mark == MARKS[Mark.SHARED] else ""
+        grid.add_row(Text(mark, style=style), _text(item, style))
     return grid
 
 
 def _plain_bullets(items: Iterable[str]) -> RenderableType:
-    return _bullets((item, False) for item in items)
+    return _bullets((ITEM_MARK, item) for item in items)
 
 
 def _cell(
     aspect: Aspect,
     values: tuple[str, ...],
     names: Mapping[str, str],
-    row: AspectRow | None = None,
+    marks: Iterable[str] | None = None,
 ) -> RenderableType:
     if aspect.kind is AspectKind.TEXT:
         return _text(values[0]) if values else Text()
     if aspect.kind is AspectKind.CHOICES:
         return _text(", ".join(values))
-    shown = (names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in values)
-    marks = (row is not None and row.is_shared(v) for v in values)
-    return _bullets(zip(shown, marks, strict=True))
+    shown = [names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in values]
+    return _bullets(zip(marks or [ITEM_MARK] * len(shown), shown, strict=True))
+
+
+def percent(score: float | None) -> str:
+    return "-" if score is None else f"{round(score * 100)}%"
 
 
 def role_heading(role: Role) -> str:
@@ -112,17 +113,22 @@ def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Table:
 def comparison_view(result: RoleComparison, catalogue: Catalogue) -> RenderableType:
     """The computed aspect table, then what the articles say about each pair of these roles."""
     headings = [role_heading(role) for role in result.roles]
-    any_shared = any(row.shared for row in result.rows)
-    table = _table(
-        " vs ".join(headings), f"{SHARED_MARK} listed by every role" if any_shared else None
-    )
+    legend = f"{MARKS[Mark.SHARED]} listed by every role, {ITEM_MARK} by this role only"
+    if len(result.roles) > 2:
+        legend += f", {MARKS[Mark.SOME]} by some of the others"
+    overall = f"Overall similarity {percent(result.similarity)} (Jaccard, see --help). "
+    table = _table(" vs ".join(headings), overall + legend)
     table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
     for heading in headings:
         table.add_column(_text(heading, "bold"), overflow="fold")
+    table.add_column("Alike", justify="right", no_wrap=True)
     names = _stakeholder_names(catalogue)
     for row in result.rows:
-        cells = [_cell(row.aspect, values, names, row) for values in row.values]
-        table.add_row(Text(row.aspect.label), *cells)
+        cells = [
+            _cell(row.aspect, values, names, (MARKS[row.mark(i, v)] for v in values))
+            for i, values in enumerate(row.values)
+        ]
+        table.add_row(Text(row.aspect.label), *cells, Text(percent(row.similarity)))
     by_id = {role.id: role for role in result.roles}
     notes = [_curated(note, by_id, catalogue) for note in result.notes]
     return Group(table, *notes)
@@ -176,4 +182,81 @@ def roles_table(roles: Iterable[Role], title: str) -> Table:
     table.add_column("Focus", overflow="fold")
     for role in roles:
         table.add_row(_text(role.id), _text(role.name), _text("; ".join(role.get("focus"))))
+    return table
+
+
+def stakeholders_table(catalogue: Catalogue, working: Mapping[str, list[Role]]) -> Table:
+    """Every stakeholder with the roles that work with it."""
+    table = _table("Stakeholders")
+    table.add_column("Id", style="bold", no_wrap=True)
+    table.add_column("Name", overflow="fold")
+    table.add_column("Roles that work with it", overflow="fold")
+    for stakeholder in catalogue.stakeholders.values():
+        roles = ", ".join(role.id for role in working.get(stakeholder.id, ())) or "-"
+        table.add_row(_text(stakeholder.id), _text(stakeholder.name), _text(roles))
+    return table
+
+
+def stakeholder_view(
+    stakeholder: Stakeholder, roles: Iterable[Role], catalogue: Catalogue
+) -> RenderableType:
+    """One stakeholder: other names, what it needs from product roles, who works with it."""
+    table = _table(f"{stakeholder.name} ({stakeholder.id})")
+    table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
+    table.add_column("Details", overflow="fold")
+    if stakeholder.aliases:
+        table.add_row(Text("Also called"), _text(", ".join(stakeholder.aliases)))
+    if stakeholder.needs:
+        table.add_row(Text("Needs from product roles"), _plain_bullets(stakeholder.needs))
+    role_lines = [role_heading(role) for role in roles]
+    table.add_row(
+        Text("Roles that work with it"), _plain_bullets(role_lines) if role_lines else Text("-")
+    )
+    if stakeholder.sources:
+        table.add_row(
+            Text("Sources"),
+            _plain_bullets(
+                catalogue.sources[s].citation() if s in catalogue.sources else s
+                for s in stakeholder.sources
+            ),
+        )
+    return table
+
+
+def search_table(hits: Sequence[Hit], query: str) -> Table:
+    """Hits, best first, with the matched words highlighted."""
+    table = _table(f"Matches for {query!r}")
+    table.add_column("Where", style="bold", overflow="fold")
+    table.add_column("Field", overflow="fold")
+    table.add_column("Text", overflow="fold")
+    for hit in hits:
+        text = _text(hit.text)
+        for start, end in hit.spans:
+            text.stylize("bold reverse", start, end)
+        table.add_row(_text(f"{hit.kind} {hit.id}"), _text(hit.field.replace("_", " ")), text)
+    return table
+
+
+def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Table:
+    """Other roles by similarity, with the shared items behind each score."""
+    table = _table(
+        f"Roles most like {role_heading(role)}", "Similarity: see pmroles compare --help"
+    )
+    table.add_column("Role", style="bold", overflow="fold")
+    table.add_column("Alike", justify="right", no_wrap=True)
+    table.add_column("Shared with it", overflow="fold")
+    names = _stakeholder_names(catalogue)
+    for item in ranked:
+        drivers = [
+            f"{aspect.label}: "
+            + ", ".join(
+                names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in items
+            )
+            for aspect, items in item.drivers
+        ]
+        table.add_row(
+            _text(role_heading(item.role)),
+            Text(percent(item.score)),
+            _plain_bullets(drivers) if drivers else Text("nothing in common"),
+        )
     return table
