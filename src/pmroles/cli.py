@@ -183,6 +183,12 @@ FormatOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
 
+def _format(chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
+    if as_json and chosen not in (None, OutputFormat.JSON):
+        raise click.UsageError(f"--json and --format {chosen.value} disagree; give one")
+    return OutputFormat.JSON if as_json else (chosen or OutputFormat.TABLE)
+
+
 def _emit(
     ctx: click.Context,
     chosen: OutputFormat | None,
@@ -193,14 +199,13 @@ def _emit(
     tabular: Callable[[], Tabular],
 ) -> None:
     """Print a result in the chosen format; only the table passes through Rich."""
-    if as_json and chosen not in (None, OutputFormat.JSON):
-        raise click.UsageError(f"--json and --format {chosen.value} disagree; give one")
-    fmt = OutputFormat.JSON if as_json else (chosen or OutputFormat.TABLE)
+    fmt = _format(chosen, as_json)
     if fmt is OutputFormat.TABLE:
         from pmroles.render.console import make_console, render
 
         console = make_console(no_color=_settings(ctx).no_color)
-        click.echo(render(console, view()), nl=False)
+        # Rich alone decides about colour (NO_COLOR, FORCE_COLOR, TERM, a terminal or not).
+        click.echo(render(console, view()), nl=False, color=True)
         return
     from pmroles.render import formats
 
@@ -614,8 +619,9 @@ def validate(
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     valid = catalogue is not None and not errors and not (strict and warnings)
-    fmt = OutputFormat.JSON if as_json else output
-    if fmt in (None, OutputFormat.TABLE):
+    fmt = _format(output, as_json)
+    if fmt is OutputFormat.TABLE:
+        # One line per problem, the form editors and CI logs link to.
         for problem in problems:
             click.echo(_inert(str(problem)))
     else:
@@ -650,7 +656,9 @@ def schema() -> None:
 def main() -> NoReturn:
     """Console-script entry point: everything a user can cause ends without a traceback."""
     try:
-        app()
+        # A fixed name, so `python -m pmroles` gives the same usage lines and completion
+        # variable (_PMROLES_COMPLETE) as the installed script.
+        app(prog_name="pmroles")
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(ExitStatus.INTERRUPTED)

@@ -80,7 +80,9 @@ def filter_roles(catalogue: Catalogue, filters: Filters) -> list[Role]:
             vocabulary = [item for role in catalogue.roles.values() for item in role.get(aspect)]
             for value in wanted:
                 if not any(phrase_matches(value, item) for item in vocabulary):
-                    raise UnknownNameError(name, value, suggest(value, vocabulary))
+                    # Items are phrases ('JIRA for project tracking'): offer their words too.
+                    candidates = [*vocabulary, *(w for i in vocabulary for w in i.split())]
+                    raise UnknownNameError(name, value, suggest(value, candidates))
             tests.append((aspect, tuple(wanted)))
     for name in ("horizon", "method", "market"):
         wanted = getattr(filters, name)

@@ -1,6 +1,8 @@
-"""The two consoles: data to stdout, messages to stderr. Colour follows the environment."""
+"""The consoles: data to stdout, messages to stderr. Colour follows the environment."""
 
 from __future__ import annotations
+
+import re
 
 from rich.console import Console, RenderableType
 
@@ -17,8 +19,12 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
     )
 
 
+# Padding Rich adds at the end of a line, possibly followed by the codes that end a style.
+_TRAILING_PADDING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
 def render(console: Console, renderable: RenderableType) -> str:
     """What `console` would print, without the padding Rich adds to the ends of lines."""
     with console.capture() as capture:
         console.print(renderable)
-    return "".join(line.rstrip(" ") + "\n" for line in capture.get().splitlines())
+    return _TRAILING_PADDING.sub(r"\1", capture.get())

@@ -1,0 +1,308 @@
+"""Filters, search, N-way compare and similarity: arithmetic on a small fixture catalogue,
+behaviour through the CLI on the built-in one."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmroles.compare import Mark, SameRoleError, compare, similar
+from pmroles.errors import UnknownNameError
+from pmroles.loader import check_text
+from pmroles.matching import item_key, phrase_matches, stem
+from pmroles.model import Catalogue
+from pmroles.query import Filters, filter_roles
+from pmroles.search import search
+
+from .conftest import Invoke
+
+FIXTURE = """
+stakeholders:
+  sales: {name: Sales, aliases: [sales team]}
+  legal: {name: Legal}
+  it: {name: IT}
+roles:
+  a:
+    name: Alpha
+    skills: [Market analysis, budgeting, negotiation]
+    tools: [CRM]
+    interactions: [sales, legal]
+    horizon: [long]
+    method: [any]
+    market: [b2b]
+  b:
+    name: Beta
+    skills: [analysis of markets, coding]
+    tools: [CRM, Jira]
+    interactions: [sales]
+    horizon: [short]
+    method: [agile]
+    market: [b2c]
+  c:
+    name: Gamma
+    skills: [coding, budgeting]
+    interactions: [it]
+    method: [sequential]
+"""
+
+
+@pytest.fixture(scope="module")
+def fixture() -> Catalogue:
+    catalogue, problems = check_text(FIXTURE, "fixture.yaml")
+    assert catalogue is not None, problems
+    return catalogue
+
+
+def roles(catalogue: Catalogue, *ids: str) -> list:  # type: ignore[type-arg]
+    return [catalogue.roles[i] for i in ids]
+
+
+# -- matching --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("markets", "market"),
+        ("analyses", "analysis"),
+        ("strategies", "strategy"),
+        ("courses", "course"),
+        ("processes", "process"),
+        ("boxes", "box"),
+        ("bus", "bus"),
+    ],
+)
+def test_stem_meets_singulars(plural: str, singular: str) -> None:
+    assert stem(plural) == stem(singular)
+
+
+def test_item_keys_ignore_case_order_plurals_and_small_words() -> None:
+    assert (
+        item_key("Market analysis")
+        == item_key("analysis of markets")
+        == item_key("market-Analyses")
+    )
+    assert item_key("market analysis") != item_key("market research")
+
+
+def test_phrase_matching_needs_every_word_in_any_order() -> None:
+    assert phrase_matches("Market Analyses", "analysis of the market")
+    assert not phrase_matches("market analysis", "market research")
+
+
+# -- compare arithmetic ----------------------------------------------------------------------
+
+
+def test_jaccard_per_aspect_and_overall(fixture: Catalogue) -> None:
+    result = compare(fixture, roles(fixture, "a", "b"))
+    by_key = {row.aspect.key: row for row in result.rows}
+    # skills: {market analysis, budgeting, negotiation} vs {market analysis, coding}: 1 / 4
+    assert by_key["skills"].similarity == pytest.approx(1 / 4)
+    assert by_key["tools"].similarity == pytest.approx(1 / 2)  # {crm} vs {crm, jira}
+    assert by_key["interactions"].similarity == pytest.approx(1 / 2)
+    assert by_key["horizon"].similarity == 0
+    assert by_key["method"].similarity == 0
+    assert by_key["market"].similarity == 0
+    assert result.similarity == pytest.approx((1 / 4 + 1 / 2 + 1 / 2 + 0 + 0 + 0) / 6)
+
+
+def test_overall_counts_only_aspects_every_role_has(fixture: Catalogue) -> None:
+    result = compare(fixture, roles(fixture, "a", "c"))
+    scored = {row.aspect.key: row.similarity for row in result.rows}
+    assert scored["tools"] is None  # Gamma lists no tools: unknown, not different
+    assert scored["skills"] == pytest.approx(
+        1 / 4
+    )  # budgeting of {ma, budgeting, negotiation, coding}
+    assert result.similarity == pytest.approx((1 / 4 + 0 + 0) / 3)  # skills, interactions, method
+
+
+def test_three_way_marks_shared_some_and_unique(fixture: Catalogue) -> None:
+    result = compare(fixture, roles(fixture, "a", "b", "c"))
+    skills = next(row for row in result.rows if row.aspect.key == "skills")
+    assert skills.mark(0, "Market analysis") is Mark.SOME  # a and b
+    assert skills.mark(0, "negotiation") is Mark.UNIQUE
+    assert skills.mark(2, "coding") is Mark.SOME
+    assert skills.similarity == 0  # nothing all three share
+    two = compare(fixture, roles(fixture, "a", "b"))
+    tools = next(row for row in two.rows if row.aspect.key == "tools")
+    assert tools.mark(1, "CRM") is Mark.SHARED
+    assert tools.mark(1, "Jira") is Mark.UNIQUE
+
+
+def test_only_differences_and_aspect_selection(fixture: Catalogue) -> None:
+    chosen = compare(fixture, roles(fixture, "a", "b"), ["tools", "skills"])
+    assert [row.aspect.key for row in chosen.rows] == ["skills", "tools"]  # display order
+    assert chosen.similarity == pytest.approx((1 / 4 + 1 / 2) / 2)
+    same = compare(fixture, roles(fixture, "a", "b"), only_differences=True)
+    assert all(row.differs for row in same.rows)
+    assert "name" not in [row.aspect.key for row in same.rows]
+
+
+def test_comparing_a_role_with_itself_is_refused(fixture: Catalogue) -> None:
+    with pytest.raises(SameRoleError, match="both name Alpha"):
+        compare(fixture, roles(fixture, "a", "a"))
+
+
+def test_similar_ranks_by_score_and_names_the_drivers(fixture: Catalogue) -> None:
+    ranked = similar(fixture, fixture.roles["a"])
+    assert [item.role.id for item in ranked] == ["b", "c"]
+    assert ranked[0].score > ranked[1].score
+    drivers = {aspect.key: items for aspect, items in ranked[0].drivers}
+    assert drivers == {
+        "skills": ("analysis of markets",),
+        "tools": ("CRM",),
+        "interactions": ("sales",),
+    }
+
+
+# -- filters -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(stakeholder=["Sales Team"]), ["a", "b"]),
+        (Filters(skill=["markets analyses"]), ["a", "b"]),
+        (Filters(skill=["coding", "negotiation"]), ["a", "b", "c"]),  # OR within
+        (Filters(skill=["coding"], stakeholder=["sales"]), ["b"]),  # AND across
+        (Filters(tool=["jira"]), ["b"]),
+        (Filters(horizon=["LONG"]), ["a"]),
+        (Filters(method=["agile"]), ["a", "b"]),  # 'any' fits every method
+        (Filters(method=["sequential"]), ["a", "c"]),
+        (Filters(market=["b2b", "b2c"]), ["a", "b"]),
+        (Filters(market=["b2b"], skill=["coding"]), []),
+    ],
+)
+def test_filters(fixture: Catalogue, filters: Filters, expected: list[str]) -> None:
+    assert [role.id for role in filter_roles(fixture, filters)] == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        (Filters(skill=["codng"]), "unknown skill 'codng'; did you mean 'coding'?"),
+        (Filters(horizon=["shrot"]), "unknown horizon 'shrot'; did you mean 'short'?"),
+        (Filters(stakeholder=["legl"]), "unknown stakeholder 'legl'; did you mean 'legal'?"),
+        (Filters(market=["b2x"]), "unknown market 'b2x'; did you mean"),
+    ],
+)
+def test_unknown_filter_values_suggest(fixture: Catalogue, filters: Filters, message: str) -> None:
+    with pytest.raises(UnknownNameError) as info:
+        filter_roles(fixture, filters)
+    assert str(info.value).startswith(message)
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_search_ranks_names_over_lists_and_exact_phrases_first(fixture: Catalogue) -> None:
+    hits = search(fixture, "market analysis")
+    assert [(h.id, h.text) for h in hits] == [
+        ("a", "Market analysis"),
+        ("b", "analysis of markets"),
+    ]
+    assert hits[0].score > hits[1].score
+    assert hits[0].spans == ((0, 6), (7, 15))
+    by_name = search(fixture, "beta")
+    assert (by_name[0].id, by_name[0].field) == ("b", "name")
+
+
+def test_search_finds_stakeholders_too(fixture: Catalogue) -> None:
+    hits = search(fixture, "sales team")
+    assert [(h.kind, h.id, h.field) for h in hits] == [("stakeholder", "sales", "aliases")]
+
+
+# -- through the CLI, on the built-in catalogue -----------------------------------------------
+
+
+def test_list_filters_combine(invoke: Invoke) -> None:
+    result = invoke("list", "--stakeholder", "sales", "--market", "b2b", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    ids = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+    assert ids == ["pm", "b2b-pm"]
+
+
+@pytest.mark.parametrize(
+    ("args", "role_id"),
+    [
+        (["--skill", "Market Analyses"], "bpm"),
+        (["--tool", "jira"], "tpm"),
+        (["--background", "computer science"], "tpm"),
+        (["--horizon", "short"], "po"),
+        (["--method", "agile"], "po"),
+        (["--market", "b2c"], "b2c-pm"),
+        (["--stakeholder", "legal"], "b2b-pm"),
+    ],
+)
+def test_each_list_filter_alone(invoke: Invoke, args: list[str], role_id: str) -> None:
+    result = invoke("list", *args)
+    assert result.exit_code == 0, result.stderr
+    assert f"│ {role_id} " in result.stdout
+
+
+def test_list_filter_with_no_roles_says_so_on_stderr(invoke: Invoke) -> None:
+    result = invoke("list", "--market", "b2c", "--tool", "jira")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "Error: no role matches tool 'jira' and market 'b2c'\n"
+
+
+def test_list_filter_value_unknown_suggests(invoke: Invoke) -> None:
+    result = invoke("list", "--tool", "jirra")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unknown tool 'jirra'; did you mean 'JIRA'")
+
+
+def test_compare_three_roles_has_a_column_each(invoke: Invoke) -> None:
+    result = invoke("compare", "po", "pm", "project manager")
+    assert result.exit_code == 0, result.stderr
+    header = result.stdout.splitlines()[0]
+    assert (
+        header == "Product Owner (po) vs Product Manager (pm) vs Project Manager (project-manager)"
+    )
+    assert "~ by some of the others" in " ".join(result.stdout.split())
+
+
+def test_compare_with_its_own_alias_says_so(invoke: Invoke) -> None:
+    result = invoke("compare", "tpm", "Technical-PM")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: arguments 1 and 2 both name Technical Product Manager (tpm); compare different roles\n"
+    )
+
+
+def test_compare_aspects_and_only_differences(invoke: Invoke) -> None:
+    result = invoke(
+        "compare", "bpm", "tpm", "--aspects", "focus,tools", "--only-differences", "--format", "csv"
+    )
+    assert result.exit_code == 0
+    assert [line.split(",")[0] for line in result.stdout.splitlines()] == [
+        "aspect",
+        "focus",
+        "tools",
+    ]
+
+
+def test_compare_unknown_aspect_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("compare", "bpm", "tpm", "--aspects", "skils")
+    assert result.exit_code == 2
+    assert "unknown aspect 'skils'; did you mean 'skills'?" in result.stderr
+
+
+def test_search_shows_hits_and_exits_1_on_none(invoke: Invoke) -> None:
+    result = invoke("search", "intellectual property")
+    assert result.exit_code == 0
+    assert "stakeholder legal" in result.stdout
+    none = invoke("search", "quantum blockchain")
+    assert none.exit_code == 1
+    assert none.stderr == "Error: nothing matches 'quantum blockchain'\n"
+    assert invoke("search", " ").exit_code == 2
+
+
+def test_similar_lists_every_other_role(invoke: Invoke) -> None:
+    result = invoke("similar", "tpm", "--format", "csv")
+    assert result.exit_code == 0
+    ids = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+    assert sorted(ids) == sorted(
+        ["pm", "b2c-pm", "b2b-pm", "po", "pmm", "bpm", "project-manager", "ba", "brand-manager"]
+    )
