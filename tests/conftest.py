@@ -19,6 +19,17 @@ PLAIN_ENV = {"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": str(WIDTH), "FORCE_COLO
 Invoke = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads the real user's config, catalogue list or cache."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("PMROLES_CATALOGUE", raising=False)
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run the CLI in-process; stdout and stderr stay separate."""

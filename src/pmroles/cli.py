@@ -6,6 +6,7 @@ Heavy modules (Rich, YAML, the loader) are imported inside the commands that use
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import sys
@@ -24,6 +25,7 @@ from pmroles.errors import CatalogueError, PmrolesError
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from pmroles.catalogues import Stack
     from pmroles.model import Catalogue
     from pmroles.render.formats import Tabular
 
@@ -127,6 +129,8 @@ app = typer.Typer(
 @dataclass
 class Settings:
     no_color: bool = False
+    catalogues: tuple[Path, ...] = ()
+    no_builtin: bool = False
 
 
 def _print_version(value: bool) -> None:
@@ -147,6 +151,23 @@ def _global_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour or styles, whatever the terminal.")
     ] = False,
+    catalogue: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--catalogue",
+            "--catalog",
+            help="A catalogue file layered over the built-in one (repeatable; later wins). "
+            "PMROLES_CATALOGUE names more, separated like PATH.",
+            show_default=False,
+        ),
+    ] = None,
+    no_builtin: Annotated[
+        bool,
+        typer.Option(
+            "--no-builtin",
+            help="Use only the files named by --catalogue and PMROLES_CATALOGUE.",
+        ),
+    ] = False,
 ) -> None:
     """Example: pmroles compare bpm tpm
 
@@ -154,18 +175,40 @@ def _global_options(
     PM, product owner, product marketing, project manager, ...), citing the article behind
     each point.
     """
-    ctx.obj = Settings(no_color=no_color)
+    ctx.obj = _settings(ctx)
 
 
 def _settings(ctx: click.Context) -> Settings:
-    obj = ctx.find_object(Settings)
-    return obj if obj is not None else Settings()
+    # Read the parsed global options rather than ctx.obj: during shell completion Click
+    # parses them but never runs the callback that would set ctx.obj.
+    params = ctx.find_root().params
+    return Settings(
+        no_color=bool(params.get("no_color")),
+        catalogues=tuple(Path(p) for p in params.get("catalogue") or ()),
+        no_builtin=bool(params.get("no_builtin")),
+    )
+
+
+def _stack(ctx: click.Context) -> Stack:
+    from pmroles.catalogues import stack_for
+
+    settings = _settings(ctx)
+    return stack_for(settings.catalogues, no_builtin=settings.no_builtin, environ=os.environ)
 
 
 def _catalogue(ctx: click.Context) -> Catalogue:
-    from pmroles.loader import load_builtin
+    """The layered catalogue, loaded once per process; its warnings go to stderr."""
+    root = ctx.find_root()
+    loaded: Catalogue | None = root.meta.get("pmroles.catalogue")
+    if loaded is None:
+        from pmroles.catalogues import load_stack
 
-    return load_builtin()
+        loaded, warnings = load_stack(_stack(ctx))
+        if not root.resilient_parsing:  # completing a word must print nothing else
+            for warning in warnings:
+                click.echo(f"Warning: {_inert(str(warning))}", err=True)
+        root.meta["pmroles.catalogue"] = loaded
+    return loaded
 
 
 # -- output ----------------------------------------------------------------------------------
@@ -601,18 +644,19 @@ def validate(
     """Example: pmroles validate ours.yaml
 
     Check a catalogue and print each problem as file:line:col: field.path: message, with
-    "did you mean" for misspelt keys. Roles, stakeholders and sources of the built-in
-    catalogue count as defined, so a file may refer to them. Exits 0 when the file is
-    valid, 1 when it has errors (or, with --strict, warnings).
+    "did you mean" for misspelt keys. FILE is checked as a layer over the catalogues in use
+    (the built-in one, your config file, PMROLES_CATALOGUE, --catalogue), so it may refer
+    to and extend their roles. Without FILE, the built-in catalogue is checked. Exits 0
+    when valid, 1 on errors (or, with --strict, warnings).
     """
     from pmroles.errors import Severity
-    from pmroles.loader import builtin_catalogue_path, check_file, load_builtin
+    from pmroles.loader import builtin_catalogue_path, check_file
     from pmroles.query import NoMatchError
     from pmroles.render import documents
 
     path = file or builtin_catalogue_path()
-    base = None if file is None else load_builtin()
     try:
+        base = None if file is None else _catalogue(ctx)
         catalogue, problems = check_file(path, str(path), base)
     except CatalogueError as error:
         catalogue, problems = None, list(error.problems)
@@ -639,6 +683,66 @@ def validate(
         click.echo(f"{_inert(str(path))}: valid ({counts}{note})", err=True)
         return
     raise NoMatchError(f"{path}: {errors} error(s), {warnings} warning(s)")
+
+
+@app.command(short_help="Say which file and line each part of a role comes from.")
+def which(
+    ctx: typer.Context,
+    role: RoleArg,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Example: pmroles --catalogue ours.yaml which tpm
+
+    Show where ROLE is defined and, for its name, aliases and every attribute, the file,
+    line and column it was written at. With layered catalogues an extended role mixes
+    files: each attribute points at the file that last set it.
+    """
+    from pmroles.query import find_role
+    from pmroles.render import documents
+
+    found = find_role(_catalogue(ctx), role)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import origins_table
+
+        return origins_table(found)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: documents.which_document(found),
+        tabular=lambda: documents.which_tabular(found),
+    )
+
+
+@app.command(short_help="Write a starter catalogue of your own roles.")
+def init(
+    path: Annotated[Path, typer.Argument(help="The file to write, e.g. ours.yaml.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    """Example: pmroles init ours.yaml
+
+    Write a commented starter catalogue to PATH: one role that extends a built-in one and
+    one new role, ready to validate and to use with --catalogue. The JSON Schema that the
+    file's first line names is written beside it as catalogue.schema.json, unless a file
+    of that name is already there. PATH is never overwritten without --force, and is
+    written whole or not at all.
+    """
+    from pmroles.files import FileExistsPmrolesError, write_atomic
+    from pmroles.loader import schema_text
+    from pmroles.starter import STARTER
+
+    write_atomic(path, STARTER.encode("utf-8"), overwrite=force)
+    with contextlib.suppress(FileExistsPmrolesError):
+        write_atomic(
+            path.parent / "catalogue.schema.json", schema_text().encode("utf-8"), overwrite=False
+        )
+    click.echo(
+        f"Wrote {_inert(str(path))}; check it with: pmroles validate {_inert(str(path))}", err=True
+    )
 
 
 @app.command(short_help="Print the catalogue's JSON Schema, for editors and other tools.")

@@ -21,8 +21,9 @@ from pmroles.model import (
     AspectKind,
     Catalogue,
     Comparison,
+    Layer,
     Location,
-    Role,
+    RoleEntry,
     Source,
     Stakeholder,
     normalise,
@@ -38,7 +39,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 """Ids are typed on command lines, so: no spaces, no shell metacharacters."""
 
 TOP_LEVEL_KEYS = ("roles", "stakeholders", "sources", "comparisons")
-ROLE_KEYS = ("name", "aliases", *(aspect.key for aspect in ASPECTS), "sources")
+ROLE_KEYS = ("name", "aliases", "extends", *(aspect.key for aspect in ASPECTS), "append", "sources")
 STAKEHOLDER_KEYS = ("name", "aliases", "needs", "sources")
 SOURCE_KEYS = ("title", "author", "publisher")
 COMPARISON_KEYS = (
@@ -99,12 +100,24 @@ def check_file(
 def check_text(
     text: str, file: str, base: Catalogue | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
-    builder = _Builder(file, base or Catalogue(roles={}))
-    catalogue = builder.catalogue(parse(text, file))
-    problems = sorted(builder.problems, key=_position)
+    from pmroles.layers import apply_layer
+
+    below = base or Catalogue(roles={})
+    layer, problems = check_layer(text, file, below)
+    catalogue = None
+    if layer is not None:
+        catalogue, more = apply_layer(below, layer)
+        problems += more
+    problems.sort(key=_position)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return catalogue, problems
+
+
+def check_layer(text: str, file: str, base: Catalogue) -> tuple[Layer | None, list[Problem]]:
+    """One file as written, checked on its own and against the ids `base` defines."""
+    builder = _Builder(file, base)
+    return builder.layer(parse(text, file)), builder.problems
 
 
 def _position(problem: Problem) -> tuple[int, int]:
@@ -281,7 +294,7 @@ class _Builder:
 
     # -- the file ----------------------------------------------------------------------
 
-    def catalogue(self, root: Node | None) -> Catalogue | None:
+    def layer(self, root: Node | None) -> Layer | None:
         if root is None:
             self.error(
                 Location(self.file, 1, 1), "", "the file is empty; a catalogue needs 'roles:'"
@@ -296,9 +309,9 @@ class _Builder:
         stakeholders = self.section(top, "stakeholders", self.stakeholder)
         roles = self.section(top, "roles", self.role)
         comparisons = self.section(top, "comparisons", self.comparison)
-        self.check_role_names(roles)
         self.check_references(roles, stakeholders, sources, comparisons)
-        return Catalogue(
+        return Layer(
+            file=self.file,
             roles={r.id: r for r in roles},
             stakeholders={s.id: s for s in stakeholders},
             sources={s.id: s for s in sources},
@@ -377,11 +390,62 @@ class _Builder:
         sources = self.optional_texts(record, "sources", path)
         return None if name is None else Stakeholder(ident, name, aliases, needs, sources)
 
-    def role(self, ident: str, key: Scalar, record: Mapping, path: str) -> Role | None:
+    def role(self, ident: str, key: Scalar, record: Mapping, path: str) -> RoleEntry | None:
         self.mapping(record, path, ROLE_KEYS)
-        name = self.required_text(record, "name", path)
-        aliases = self.optional_texts(record, "aliases", path)
+        extends = self.optional_text(record, "extends", path)
+        if extends is None:
+            name = self.required_text(record, "name", path)
+        else:
+            name = self.optional_text(record, "name", path)
+        aliases_node = record.get("aliases")
+        aliases = None
+        if aliases_node is not None:
+            aliases = self.texts(aliases_node, _join(path, "aliases")) or ()
         summary = self.optional_text(record, "summary", path)
+        attributes = self.aspect_lists(record, path)
+        append: dict[str, tuple[str, ...]] = {}
+        append_node = record.get("append")
+        if append_node is not None:
+            where = _join(path, "append")
+            body = self.mapping(append_node, where, _LIST_ASPECTS)
+            if extends is None:
+                self.error(append_node, where, "'append' adds to a parent's lists: add 'extends'")
+            if body is not None:
+                append = self.aspect_lists(body, where)
+        cited = self.per_key(record, "sources", path, self.texts)
+        for aspect_key in cited:
+            where = _join(path, f"sources.{aspect_key}")
+            has = summary is not None if aspect_key == "summary" else aspect_key in attributes
+            if aspect_key not in ASPECT_BY_KEY:
+                self.error(
+                    self.nodes[where + ":key"],
+                    where,
+                    f"cites unknown attribute {aspect_key!r}{_did_you_mean(aspect_key, ROLE_KEYS)}",
+                )
+            elif not has and aspect_key not in append and extends is None:
+                self.error(
+                    self.nodes[where + ":key"],
+                    where,
+                    f"cites {aspect_key!r}, which this role does not have",
+                )
+        if name is None and extends is None:
+            return None
+        locations = {k.value: k.location for k, _ in record.items if k.value != "sources"}
+        return RoleEntry(
+            ident,
+            name,
+            aliases,
+            summary,
+            attributes,
+            {a.key: cited[a.key] for a in ASPECTS if a.key in cited},
+            key.location,
+            locations,
+            extends,
+            append,
+        )
+
+    def aspect_lists(self, record: Mapping, path: str) -> dict[str, tuple[str, ...]]:
+        """The list-valued aspects written in `record`, choices folded to their canonical form."""
         attributes: dict[str, tuple[str, ...]] = {}
         for aspect in ASPECTS:
             node = record.get(aspect.key)
@@ -394,33 +458,7 @@ class _Builder:
             if aspect.kind is AspectKind.CHOICES:
                 values = self.choices(where, aspect.choices)
             attributes[aspect.key] = values
-        cited = self.per_key(record, "sources", path, self.texts)
-        for aspect_key in cited:
-            where = _join(path, f"sources.{aspect_key}")
-            present = summary is not None if aspect_key == "summary" else aspect_key in attributes
-            if aspect_key not in ASPECT_BY_KEY:
-                self.error(
-                    self.nodes[where + ":key"],
-                    where,
-                    f"cites unknown attribute {aspect_key!r}{_did_you_mean(aspect_key, ROLE_KEYS)}",
-                )
-            elif not present:
-                self.error(
-                    self.nodes[where + ":key"],
-                    where,
-                    f"cites {aspect_key!r}, which this role does not have",
-                )
-        if name is None:
-            return None
-        return Role(
-            ident,
-            name,
-            aliases,
-            summary,
-            attributes,
-            {a.key: cited[a.key] for a in ASPECTS if a.key in cited},
-            key.location,
-        )
+        return attributes
 
     def choices(self, path: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
         values: list[str] = []
@@ -477,25 +515,9 @@ class _Builder:
 
     # -- cross-references ----------------------------------------------------------------
 
-    def check_role_names(self, roles: list[Role]) -> None:
-        """Ids, aliases and names must each name one role: never 'last one wins'."""
-        claimed: dict[str, tuple[str, str]] = {}
-        for role in roles:
-            names = [("id", role.id), ("name", role.name)]
-            names += [("alias", alias) for alias in role.aliases]
-            for label, name in names:
-                owner = claimed.setdefault(normalise(name), (role.id, label))
-                if owner[0] != role.id:
-                    self.error(
-                        role.location,
-                        _join("roles", role.id),
-                        f"{label} {name!r} also names role {owner[0]!r} (its {owner[1]}); "
-                        "ids, names and aliases must each name one role",
-                    )
-
     def check_references(
         self,
-        roles: list[Role],
+        roles: list[RoleEntry],
         stakeholders: list[Stakeholder],
         sources: list[Source],
         comparisons: list[Comparison],
@@ -507,9 +529,8 @@ class _Builder:
             for aspect_key in role.sources:
                 self.references(f"roles.{role.id}.sources.{aspect_key}", source_ids, "source")
             # A stakeholder no file defines may be new rather than a typo: warn, don't fail.
-            self.references(
-                f"roles.{role.id}.interactions", stakeholder_ids, "stakeholder", warning=True
-            )
+            for where in (f"roles.{role.id}.interactions", f"roles.{role.id}.append.interactions"):
+                self.references(where, stakeholder_ids, "stakeholder", warning=True)
         for stakeholder in stakeholders:
             self.references(f"stakeholders.{stakeholder.id}.sources", source_ids, "source")
         for comparison in comparisons:
@@ -532,6 +553,8 @@ class _Builder:
                             f"{role_id!r} is not one of this comparison's roles ({sides})",
                         )
 
+
+_LIST_ASPECTS = tuple(a.key for a in ASPECTS if a.kind is not AspectKind.TEXT)
 
 _SINGULAR = {
     "roles": "role",

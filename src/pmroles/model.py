@@ -138,6 +138,9 @@ class Role:
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source ids by aspect key."""
     location: Location | None = None
+    """Where the role's final definition starts."""
+    locations: Mapping[str, Location] = field(default_factory=dict)
+    """Where each of `name`, `aliases` and the aspects was written (extended roles mix files)."""
 
     def get(self, key: str) -> tuple[str, ...]:
         """An aspect's values; summary comes back as a one-item tuple."""
@@ -151,6 +154,25 @@ class Role:
     def aspects(self) -> tuple[Aspect, ...]:
         """The aspects this role has values for, in display order."""
         return tuple(aspect for aspect in ASPECTS if self.has(aspect.key))
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """A role as one file writes it: possibly partial, extending another role."""
+
+    id: str
+    name: str | None
+    aliases: tuple[str, ...] | None
+    """None when the file does not say (an extending entry then keeps the parent's)."""
+    summary: str | None
+    attributes: Mapping[str, tuple[str, ...]]
+    sources: Mapping[str, tuple[str, ...]]
+    location: Location
+    locations: Mapping[str, Location]
+    extends: str | None = None
+    """The id of the role this entry starts from."""
+    append: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Items added to the parent's lists instead of replacing them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +196,17 @@ class Comparison:
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     roles: Mapping[str, Role]
+    stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    comparisons: Mapping[str, Comparison] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One catalogue file as written, before it is laid over the files beneath it."""
+
+    file: str
+    roles: Mapping[str, RoleEntry]
     stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     comparisons: Mapping[str, Comparison] = field(default_factory=dict)

@@ -12,7 +12,16 @@ from typing import Any
 
 from pmroles.compare import Mark, RoleComparison, Similar
 from pmroles.errors import Problem
-from pmroles.model import ASPECTS, AspectKind, Catalogue, Comparison, Role, Source, Stakeholder
+from pmroles.model import (
+    ASPECTS,
+    AspectKind,
+    Catalogue,
+    Comparison,
+    Location,
+    Role,
+    Source,
+    Stakeholder,
+)
 from pmroles.render.formats import Tabular
 from pmroles.search import Hit
 
@@ -254,3 +263,24 @@ def search_document(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
 def search_tabular(hits: Sequence[Hit]) -> Tabular:
     rows = [[hit.kind, hit.id, hit.field, hit.text, f"{hit.score:.3f}"] for hit in hits]
     return Tabular(["kind", "id", "field", "text", "score"], rows)
+
+
+def _where(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {"file": location.file, "line": location.line, "column": location.column}
+
+
+def which_document(role: Role) -> dict[str, Any]:
+    return {
+        "version": SCHEMA_VERSION,
+        "role": role.id,
+        "defined": _where(role.location),
+        "attributes": {key: _where(where) for key, where in role.locations.items()},
+    }
+
+
+def which_tabular(role: Role) -> Tabular:
+    rows = [["(role)", str(role.location) if role.location else None]]
+    rows += [[key, str(where)] for key, where in role.locations.items()]
+    return Tabular(["attribute", "where"], rows)

@@ -260,3 +260,14 @@ def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -
             _plain_bullets(drivers) if drivers else Text("nothing in common"),
         )
     return table
+
+
+def origins_table(role: Role) -> Table:
+    """Where the role and each of its parts were written."""
+    where = str(role.location) if role.location else "(unknown)"
+    table = _table(f"{role_heading(role)}: defined at {where}")
+    table.add_column("Attribute", style="bold", overflow="fold")
+    table.add_column("Written at", overflow="fold")
+    for key, location in role.locations.items():
+        table.add_row(_text(key), _text(str(location)))
+    return table
