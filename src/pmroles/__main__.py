@@ -1,3 +1,3 @@
-from pmroles.cli import main
+from pmroles.entry import main
 
 main()

@@ -8,15 +8,13 @@ Order, each layered over the ones before: the built-in catalogue; the user's con
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pmroles import locations
 from pmroles.errors import CatalogueError, PmrolesError, Problem, Severity
 from pmroles.model import Catalogue
-
-ENV_VAR = "PMROLES_CATALOGUE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,24 +24,41 @@ class Stack:
     """User files in layering order."""
 
 
-def config_file(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "pmroles" / "roles.yaml"
+def builtin_catalogue_path() -> Path:
+    return Path(locations.builtin_catalogue_path())
 
 
 def stack_for(cli_files: Sequence[Path], *, no_builtin: bool, environ: Mapping[str, str]) -> Stack:
-    files: list[Path] = []
-    if not no_builtin:
-        config = config_file(environ)
-        if config.is_file():
-            files.append(config)
-    files += [Path(p) for p in environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    files += cli_files
+    files = locations.user_files(
+        [str(p) for p in cli_files], no_builtin=no_builtin, environ=environ
+    )
     if no_builtin and not files:
         raise PmrolesError(
-            f"--no-builtin leaves no catalogue: name one with --catalogue or {ENV_VAR}"
+            f"--no-builtin leaves no catalogue: name one with --catalogue or {locations.ENV_VAR}"
         )
-    return Stack(not no_builtin, tuple(files))
+    return Stack(not no_builtin, tuple(Path(f) for f in files))
+
+
+def stack_files(stack: Stack) -> list[str]:
+    """Every file the stack reads, the built-in one included."""
+    builtin = [locations.builtin_catalogue_path()] if stack.builtin else []
+    return [*builtin, *(str(f) for f in stack.files)]
+
+
+def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, list[Problem]]:
+    """The layered catalogue from the cache, building and storing it when needed."""
+    from pmroles import cache
+
+    description = locations.stack_description(stack_files(stack))
+    directory = Path(locations.cache_dir(environ))
+    if description is not None:
+        cached = cache.read(directory, description)
+        if cached is not None:
+            return cached
+    catalogue, warnings = load_stack(stack)
+    if description is not None:
+        cache.write(directory, description, catalogue, warnings)
+    return catalogue, warnings
 
 
 def load_stack(stack: Stack) -> tuple[Catalogue, list[Problem]]:

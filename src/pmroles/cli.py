@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 
 from pmroles import __version__
 from pmroles.errors import CatalogueError, PmrolesError
+from pmroles.exits import ExitStatus, silence_stdout
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,16 +29,6 @@ if TYPE_CHECKING:
     from pmroles.catalogues import Stack
     from pmroles.model import Catalogue
     from pmroles.render.formats import Tabular
-
-
-class ExitStatus(enum.IntEnum):
-    """Exit codes, as the README documents them."""
-
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    INTERRUPTED = 130
-    BROKEN_PIPE = 141
 
 
 class OutputFormat(enum.StrEnum):
@@ -96,24 +87,13 @@ class _Group(TyperGroup):
             raise _Interrupted("interrupted") from None
         except BrokenPipeError:
             # The reader left (`| head -1`): stop quietly, with the status shells give SIGPIPE.
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
         except OSError as error:
             if error.filename is not None:  # a file we opened, not the output stream
                 raise
-            _silence_stdout()
+            silence_stdout()
             raise _OutputError(f"cannot write the output: {error.strerror}") from None
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):  # not a real file, e.g. under a test runner
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
 
 
 app = typer.Typer(
@@ -201,12 +181,12 @@ def _catalogue(ctx: click.Context) -> Catalogue:
     root = ctx.find_root()
     loaded: Catalogue | None = root.meta.get("pmroles.catalogue")
     if loaded is None:
-        from pmroles.catalogues import load_stack
+        from pmroles.catalogues import load_cached
 
-        loaded, warnings = load_stack(_stack(ctx))
+        loaded, warnings = load_cached(_stack(ctx), os.environ)
         if not root.resilient_parsing:  # completing a word must print nothing else
             for warning in warnings:
-                click.echo(f"Warning: {_inert(str(warning))}", err=True)
+                click.echo(_inert(str(warning)), err=True)
         root.meta["pmroles.catalogue"] = loaded
     return loaded
 
@@ -334,7 +314,7 @@ def _aspect_keys(value: list[str] | None) -> list[str] | None:
     """Parse `--aspects focus,skills` (repeatable, comma-separated) and check every key."""
     if not value:
         return None
-    from pmroles.loader import suggest
+    from pmroles.matching import suggest
     from pmroles.model import ASPECT_BY_KEY
 
     keys = [part.strip().replace("-", "_") for item in value for part in item.split(",")]
@@ -467,18 +447,11 @@ def list_roles(
     if not found:
         described = " and ".join(f"{k} {' or '.join(map(repr, v))}" for k, v in given.items())
         raise NoMatchError(f"no role matches {described}")
-    title = "Roles"
-    if list(given) == ["stakeholder"] and len(given["stakeholder"]) == 1:
-        from pmroles.query import find_stakeholder
-
-        title = f"Roles that work with {find_stakeholder(catalogue, given['stakeholder'][0]).name}"
-    elif given:
-        title = "Roles matching " + "; ".join(f"{k}: {', '.join(v)}" for k, v in given.items())
 
     def view() -> RenderableType:
-        from pmroles.render.tables import roles_table
+        from pmroles.render.tables import roles_table, roles_title
 
-        return roles_table(found, title)
+        return roles_table(found, roles_title(catalogue, given))
 
     _emit(
         ctx,
@@ -649,8 +622,9 @@ def validate(
     to and extend their roles. Without FILE, the built-in catalogue is checked. Exits 0
     when valid, 1 on errors (or, with --strict, warnings).
     """
+    from pmroles.catalogues import builtin_catalogue_path
     from pmroles.errors import Severity
-    from pmroles.loader import builtin_catalogue_path, check_file
+    from pmroles.loader import check_file
     from pmroles.query import NoMatchError
     from pmroles.render import documents
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pmroles.errors import Problem
-from pmroles.loader import suggest
+from pmroles.matching import suggest
 from pmroles.model import ASPECTS, Catalogue, Layer, Location, Role, RoleEntry, normalise
 
 

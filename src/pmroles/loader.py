@@ -6,7 +6,6 @@ file, line, column and field path, and the loader reports all of them at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,7 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+from pmroles.catalogues import builtin_catalogue_path
 from pmroles.errors import CatalogueError, Problem, Severity
+from pmroles.matching import suggest
 from pmroles.model import (
     ASPECT_BY_KEY,
     ASPECTS,
@@ -52,18 +53,6 @@ COMPARISON_KEYS = (
     "split",
     "sources",
 )
-
-
-def builtin_catalogue_path() -> Path:
-    """The shipped `roles.yaml`: inside the installed package, or at `data/` in a source tree.
-
-    A wheel carries the file as `pmroles/data/roles.yaml`; an editable install runs the
-    package from `src/`, where the design card keeps the file at the top-level `data/`.
-    """
-    packaged = resources.files("pmroles") / "data" / "roles.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "data" / "roles.yaml"
 
 
 def schema_text() -> str:
@@ -179,16 +168,6 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
-    """The closest few candidates, for 'did you mean'."""
-    options = list(dict.fromkeys(candidates))
-    by_normal: dict[str, str] = {}
-    for option in options:
-        by_normal.setdefault(normalise(option), option)
-    close = difflib.get_close_matches(normalise(word), list(by_normal), n=limit, cutoff=0.6)
-    return tuple(by_normal[c] for c in close)
-
-
 @dataclass
 class _Builder:
     """Walks one file's node tree, building records and collecting problems."""
@@ -254,12 +233,21 @@ class _Builder:
         kept: list[tuple[int, str]] = []
         seen: dict[str, int] = {}
         for index, item in enumerate(node.items):
-            where = f"{path}[{index}]"
-            value = self.text(item, where)
+            # Ordinary text goes straight through; only a problem pays for its path string.
+            if (
+                type(item) is Scalar
+                and item.value
+                and not item.is_null
+                and not item.value.isspace()
+            ):
+                value: str | None = item.value
+            else:
+                value = self.text(item, f"{path}[{index}]")
             if value is None:
                 continue
             first = seen.setdefault(normalise(value), index)
             if first != index:
+                where = f"{path}[{index}]"
                 self.warn(item, where, f"repeats item [{first}] ({value!r}); the repeat is ignored")
                 continue
             kept.append((index, value))
@@ -277,20 +265,23 @@ class _Builder:
             return None
         return key.value
 
-    def references(
-        self, path: str, known: Iterable[str], kind: str, *, warning: bool = False
-    ) -> None:
+    def item(self, path: str, index: int) -> Node:
+        """The node of item `index` of the list written at `path`."""
+        node = self.nodes[path]
+        assert isinstance(node, Sequence)
+        return node.items[index]
+
+    def references(self, path: str, known: set[str], kind: str, *, warning: bool = False) -> None:
         """Check every kept item of the list at `path` names something in `known`."""
-        known = set(known)
         for index, value in self.kept.get(path, ()):
             if value in known:
                 continue
             where = f"{path}[{index}]"
             message = f"unknown {kind} {value!r}{_did_you_mean(value, known)}"
             if warning:
-                self.warn(self.nodes[where], where, message)
+                self.warn(self.item(path, index), where, message)
             else:
-                self.error(self.nodes[where], where, message)
+                self.error(self.item(path, index), where, message)
 
     # -- the file ----------------------------------------------------------------------
 
@@ -469,7 +460,7 @@ class _Builder:
                 continue
             where = f"{path}[{index}]"
             self.error(
-                self.nodes[where],
+                self.item(path, index),
                 where,
                 f"{value!r} is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}",
             )
@@ -522,9 +513,9 @@ class _Builder:
         sources: list[Source],
         comparisons: list[Comparison],
     ) -> None:
-        source_ids = [*self.base.sources, *(s.id for s in sources)]
-        stakeholder_ids = [*self.base.stakeholders, *(s.id for s in stakeholders)]
-        role_ids = [*self.base.roles, *(r.id for r in roles)]
+        source_ids = {*self.base.sources, *(s.id for s in sources)}
+        stakeholder_ids = {*self.base.stakeholders, *(s.id for s in stakeholders)}
+        role_ids = {*self.base.roles, *(r.id for r in roles)}
         for role in roles:
             for aspect_key in role.sources:
                 self.references(f"roles.{role.id}.sources.{aspect_key}", source_ids, "source")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pmroles.model import normalise
 
@@ -51,3 +53,13 @@ def phrase_matches(query: str, item: str) -> bool:
     """True when every content word of `query` is in `item` (any order)."""
     wanted = terms(query)
     return bool(wanted) and wanted <= terms(item)
+
+
+def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """The closest few candidates, for 'did you mean'."""
+    options = list(dict.fromkeys(candidates))
+    by_normal: dict[str, str] = {}
+    for option in options:
+        by_normal.setdefault(normalise(option), option)
+    close = difflib.get_close_matches(normalise(word), list(by_normal), n=limit, cutoff=0.6)
+    return tuple(by_normal[c] for c in close)

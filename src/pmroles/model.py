@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Horizon(enum.StrEnum):
@@ -80,15 +82,22 @@ ASPECTS: tuple[Aspect, ...] = (
 ASPECT_BY_KEY: Mapping[str, Aspect] = {aspect.key: aspect for aspect in ASPECTS}
 
 
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
 def normalise(text: str) -> str:
     """The form used to match names: `TPM`, `technical-pm` and `Technical PM` meet here."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if not (ch.isspace() or ch in "-_"))
+    if not text.isascii():  # NFKC leaves ASCII alone; skipping it matters in big files
+        text = unicodedata.normalize("NFKC", text)
+    return _SEPARATORS.sub("", text.casefold())
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where something was written, for messages and `which`."""
+class Location(NamedTuple):
+    """Where something was written, for messages and `which`.
+
+    A named tuple rather than a dataclass: a large catalogue creates one per attribute, and
+    tuples cost a fraction of a frozen dataclass to make.
+    """
 
     file: str
     line: int
@@ -199,6 +208,9 @@ class Catalogue:
     stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     comparisons: Mapping[str, Comparison] = field(default_factory=dict)
+    names: Mapping[str, str] | None = None
+    """Normalised id, name or alias -> role id, where an index exists (the cache has one);
+    without it, lookups scan the roles."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields
 
 from pmroles.errors import PmrolesError, UnknownNameError
-from pmroles.loader import suggest
-from pmroles.matching import phrase_matches
+from pmroles.matching import phrase_matches, suggest
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, Stakeholder, normalise
 
 
@@ -18,6 +17,12 @@ class NoMatchError(PmrolesError):
 def find_role(catalogue: Catalogue, name: str) -> Role:
     """The role an id, alias or full name names, ignoring case, spaces, hyphens and underscores."""
     key = normalise(name)
+    if catalogue.names is not None:
+        # An index (the cache's) finds one role without decoding the others.
+        ident = catalogue.names.get(key)
+        if ident is not None and ident in catalogue.roles:
+            return catalogue.roles[ident]
+        raise UnknownNameError("role", name, suggest(name, list(catalogue.roles)))
     for role in catalogue.roles.values():
         if key in {normalise(n) for n in (role.id, role.name, *role.aliases)}:
             return role

@@ -8,8 +8,8 @@ a constructor, so no tag can execute code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 import yaml
 
@@ -34,36 +34,60 @@ class _Mark(Protocol):
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+# Plain slotted classes rather than frozen dataclasses: a large catalogue has hundreds of
+# thousands of nodes, and frozen dataclasses cost several times more to create. Nothing
+# mutates a node after `parse` returns it.
+
+
 class Node:
-    location: Location
+    __slots__ = ("column", "file", "line")
+
+    def __init__(self, file: str, line: int, column: int) -> None:
+        self.file = file
+        self.line = line
+        """1-based."""
+        self.column = column
+        """1-based."""
+
+    @property
+    def location(self) -> Location:
+        return Location(self.file, self.line, self.column)
 
 
-@dataclass(frozen=True, slots=True)
 class Scalar(Node):
-    value: str
-    plain: bool
-    """Written without quotes, so YAML 1.1 would have guessed a type for it."""
+    __slots__ = ("plain", "value")
+
+    def __init__(self, file: str, line: int, column: int, value: str, plain: bool) -> None:
+        super().__init__(file, line, column)
+        self.value = value
+        self.plain = plain
+        """Written without quotes, so YAML 1.1 would have guessed a type for it."""
 
     @property
     def is_null(self) -> bool:
         return self.plain and self.value in _NULLS
 
 
-@dataclass(frozen=True, slots=True)
 class Sequence(Node):
-    items: tuple[Node, ...]
+    __slots__ = ("items",)
+
+    def __init__(self, file: str, line: int, column: int, items: tuple[Node, ...]) -> None:
+        super().__init__(file, line, column)
+        self.items = items
 
 
-@dataclass(frozen=True, slots=True)
 class Mapping(Node):
-    items: tuple[tuple[Scalar, Node], ...]
+    __slots__ = ("_index", "items")
+
+    def __init__(
+        self, file: str, line: int, column: int, items: tuple[tuple[Scalar, Node], ...]
+    ) -> None:
+        super().__init__(file, line, column)
+        self.items = items
+        self._index = {key.value: value for key, value in items}
 
     def get(self, key: str) -> Node | None:
-        for k, v in self.items:
-            if k.value == key:
-                return v
-        return None
+        return self._index.get(key)
 
 
 def describe(node: Node) -> str:
@@ -79,8 +103,11 @@ def describe(node: Node) -> str:
 class _Open:
     """A collection whose end event has not come yet."""
 
-    def __init__(self, location: Location, is_mapping: bool) -> None:
-        self.location = location
+    __slots__ = ("children", "column", "is_mapping", "keys", "line")
+
+    def __init__(self, line: int, column: int, is_mapping: bool) -> None:
+        self.line = line
+        self.column = column
         self.is_mapping = is_mapping
         self.children: list[Node] = []
         self.keys: dict[str, Scalar] = {}
@@ -88,87 +115,100 @@ class _Open:
 
 def parse(text: str, file: str) -> Node | None:
     """The single document in `text`, or None when it holds no document at all."""
-
-    def at(mark: _Mark | None) -> Location:
-        return Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
-
-    def fail(message: str, mark: _Mark | None) -> CatalogueError:
-        return CatalogueError([Problem(message, at(mark))])
-
-    stack: list[_Open] = []
-    root: Node | None = None
-    documents = 0
-
-    def add(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if parent.is_mapping and len(parent.children) % 2 == 0:
-            if not isinstance(node, Scalar) or node.is_null:
-                raise CatalogueError([Problem("a mapping key must be plain text", node.location)])
-            first = parent.keys.get(node.value)
-            if first is not None:
-                raise CatalogueError(
-                    [
-                        Problem(
-                            f"duplicate key {node.value!r} (first written at line "
-                            f"{first.location.line}); each key may appear once",
-                            node.location,
-                        )
-                    ]
-                )
-            parent.keys[node.value] = node
-        parent.children.append(node)
-
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise fail(
-                        "several YAML documents in one file; keep one (remove the '---' line)",
-                        event.start_mark,
-                    )
-            elif isinstance(event, yaml.AliasEvent):
-                raise fail(
-                    f"aliases (*{event.anchor}) are not supported; write the value out",
-                    event.start_mark,
-                )
-            elif isinstance(event, yaml.NodeEvent):
-                if event.anchor is not None:
-                    raise fail(
-                        f"anchors (&{event.anchor}) are not supported; write the value out",
-                        event.start_mark,
-                    )
-                tag = getattr(event, "tag", None)
-                if tag is not None and tag not in _STANDARD_TAGS:
-                    raise fail(
-                        f"the tag {tag!r} is not allowed; catalogues hold plain text, "
-                        "lists and mappings only",
-                        event.start_mark,
-                    )
-                if isinstance(event, yaml.ScalarEvent):
-                    plain = event.style in (None, "") and tag is None
-                    add(Scalar(at(event.start_mark), event.value, plain))
-                elif isinstance(event, yaml.CollectionStartEvent):
-                    stack.append(
-                        _Open(at(event.start_mark), isinstance(event, yaml.MappingStartEvent))
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                done = stack.pop()
-                if done.is_mapping:
-                    keys = [done.keys[k] for k in done.keys]
-                    values = done.children[1::2]
-                    add(Mapping(done.location, tuple(zip(keys, values, strict=True))))
-                else:
-                    add(Sequence(done.location, tuple(done.children)))
+        return _build(yaml.parse(text, Loader=_Loader), file)
     except yaml.MarkedYAMLError as error:
         raise CatalogueError([_syntax_problem(error, file)]) from None
     except yaml.YAMLError as error:  # unmarked: reader errors on odd characters
         raise CatalogueError([Problem(f"not valid YAML: {error}", Location(file, 1, 1))]) from None
+
+
+def _fail(message: str, file: str, mark: _Mark | None) -> CatalogueError:
+    where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
+    return CatalogueError([Problem(message, where)])
+
+
+def _build(events: Iterator[Any], file: str) -> Node | None:
+    # The hot loop of loading a large catalogue (one pass per event, hundreds of thousands of
+    # them): exact-class dispatch on local names. Events are typed Any because PyYAML's
+    # classes do not declare the attributes each event kind has.
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    document_start = yaml.DocumentStartEvent
+    stack: list[_Open] = []
+    root: Node | None = None
+    documents = 0
+    for event in events:
+        kind = event.__class__
+        if kind is scalar_event or kind is mapping_start or kind is sequence_start:
+            mark = event.start_mark
+            if event.anchor is not None:
+                raise _fail(
+                    f"anchors (&{event.anchor}) are not supported; write the value out", file, mark
+                )
+            tag = event.tag
+            if tag is not None and tag not in _STANDARD_TAGS:
+                raise _fail(
+                    f"the tag {tag!r} is not allowed; catalogues hold plain text, "
+                    "lists and mappings only",
+                    file,
+                    mark,
+                )
+            if kind is not scalar_event:
+                stack.append(_Open(mark.line + 1, mark.column + 1, kind is mapping_start))
+                continue
+            node: Node = Scalar(
+                file, mark.line + 1, mark.column + 1, event.value, not event.style and tag is None
+            )
+        elif kind is mapping_end or kind is sequence_end:
+            done = stack.pop()
+            if done.is_mapping:
+                pairs = tuple(zip(done.keys.values(), done.children[1::2], strict=True))
+                node = Mapping(file, done.line, done.column, pairs)
+            else:
+                node = Sequence(file, done.line, done.column, tuple(done.children))
+        elif kind is alias_event:
+            raise _fail(
+                f"aliases (*{event.anchor}) are not supported; write the value out",
+                file,
+                event.start_mark,
+            )
+        else:
+            if kind is document_start:
+                documents += 1
+                if documents > 1:
+                    raise _fail(
+                        "several YAML documents in one file; keep one (remove the '---' line)",
+                        file,
+                        event.start_mark,
+                    )
+            continue
+        if not stack:
+            root = node
+            continue
+        parent = stack[-1]
+        if parent.is_mapping and not len(parent.children) & 1:
+            _add_key(parent, node)
+        parent.children.append(node)
     return root
+
+
+def _add_key(parent: _Open, node: Node) -> None:
+    if type(node) is not Scalar or node.is_null:
+        raise CatalogueError([Problem("a mapping key must be plain text", node.location)])
+    first = parent.keys.get(node.value)
+    if first is not None:
+        raise CatalogueError(
+            [
+                Problem(
+                    f"duplicate key {node.value!r} (first written at line {first.line}); "
+                    "each key may appear once",
+                    node.location,
+                )
+            ]
+        )
+    parent.keys[node.value] = node
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:

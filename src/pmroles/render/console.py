@@ -1,21 +1,31 @@
-"""The consoles: data to stdout, messages to stderr. Colour follows the environment."""
+"""The console tables are rendered with: sized and coloured for the real output stream, but
+writing into a buffer, so rendering never touches stdout (only the caller's one write does).
+"""
 
 from __future__ import annotations
 
+import io
 import re
 
 from rich.console import Console, RenderableType
 
 
 def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
-    # markup, emoji and highlighting are off so no catalogue text is ever interpreted;
-    # Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS.
+    # Rich itself reads NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS from the environment
+    # when it looks at the real stream; markup, emoji and highlighting stay off so no
+    # catalogue text is ever interpreted.
+    probe = Console(stderr=stderr, color_system=None if no_color else "auto")
     return Console(
-        stderr=stderr,
+        # Never written to (capture keeps the text); it carries the real stream's encoding,
+        # which Rich reads to choose box characters.
+        file=io.TextIOWrapper(io.BytesIO(), encoding=probe.encoding, errors="replace"),
+        width=probe.width,
+        color_system=probe.color_system,  # type: ignore[arg-type]
+        force_terminal=probe.is_terminal,
+        no_color=probe.no_color,
         markup=False,
         emoji=False,
         highlight=False,
-        color_system=None if no_color else "auto",
     )
 
 

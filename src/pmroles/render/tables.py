@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from pmroles.compare import Mark, RoleComparison, Similar
 from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role, Stakeholder
+from pmroles.query import find_stakeholder
 from pmroles.render.text import inert
 from pmroles.search import Hit
 
@@ -36,15 +40,54 @@ def _table(title: str, caption: str | None = None) -> Table:
     )
 
 
+class _Bullets:
+    """Items one per line, each behind its mark, wrapped lines indented under the text.
+
+    One light renderable instead of a nested grid per cell: a table of roles has a hundred
+    of these, and grids made rendering the slowest part of a command.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
+        self.items = [
+            (Text(mark, style="bold" if mark == MARKS[Mark.SHARED] else ""), _text(item))
+            for mark, item in items
+        ]
+        for mark, text in self.items:
+            if mark.style:
+                text.stylize("bold")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        if not self.items:
+            return Measurement(0, 0)
+        indent = max(mark.cell_len for mark, _ in self.items) + 1
+        widest_word = max(
+            (cell_len(word) for _, text in self.items for word in text.plain.split()), default=0
+        )
+        longest = max(text.cell_len for _, text in self.items)
+        return Measurement(indent + widest_word, indent + longest).clamp(
+            max_width=options.max_width
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = max((mark.cell_len for mark, _ in self.items), default=0) + 1
+        width = max(options.max_width - indent, 1)
+        blank = Segment(" " * indent)
+        gap = Segment(" ")
+        for mark, text in self.items:
+            for number, line in enumerate(text.wrap(console, width, overflow="fold")):
+                # Finished segments, not Text: Rich would wrap a Text line a second time.
+                if number == 0:
+                    yield from mark.render(console, end="")
+                    yield gap
+                else:
+                    yield blank
+                yield from line.render(console, end="")
+                yield Segment.line()
+
+
 def _bullets(items: Iterable[tuple[str, str]]) -> RenderableType:
-    """One line per (mark, item), wrapped lines indented under the text."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for mark, item in items:
-        style = "bold" if mark == MARKS[Mark.SHARED] else ""
-        grid.add_row(Text(mark, style=style), _text(item, style))
-    return grid
+    """One line per (mark, item); see _Bullets."""
+    return _Bullets(items)
 
 
 def _plain_bullets(items: Iterable[str]) -> RenderableType:
@@ -173,6 +216,15 @@ def _curated(note: Comparison, by_id: Mapping[str, Role], catalogue: Catalogue) 
     if titles:
         parts.append(_text(f"Source: {'; '.join(titles)}", "dim"))
     return Group(*parts)
+
+
+def roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str:
+    """The heading of `list`: what the roles were chosen by."""
+    if list(given) == ["stakeholder"] and len(given["stakeholder"]) == 1:
+        return f"Roles that work with {find_stakeholder(catalogue, given['stakeholder'][0]).name}"
+    if given:
+        return "Roles matching " + "; ".join(f"{k}: {', '.join(v)}" for k, v in given.items())
+    return "Roles"
 
 
 def roles_table(roles: Iterable[Role], title: str) -> Table:
