@@ -370,3 +370,11 @@ def test_init_into_a_missing_directory_is_one_clear_error(invoke: Invoke, tmp_pa
     assert result.stderr.startswith(
         f"Error: cannot write {tmp_path / 'no' / 'such' / 'dir.yaml'}: "
     )
+
+
+def test_warnings_print_once_on_stderr_like_errors(invoke: Invoke, tmp_path: Path) -> None:
+    ours = write(tmp_path, "ours.yaml", "roles:\n  x:\n    name: X\n    interactions: [hr]\n")
+    result = invoke("--catalogue", str(ours), "show", "x")
+    assert result.exit_code == 0
+    assert result.stderr == f"{ours}:4:20: warning: roles.x.interactions[0]: unknown stakeholder 'hr'\n"
+    assert result.stdout.startswith("X (x)\n")

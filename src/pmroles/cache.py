@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,6 +156,7 @@ def _write_database(
     directory: Path, description: str, catalogue: Catalogue, warnings: list[Problem]
 ) -> None:
     import sqlite3
+    import tempfile
 
     fd, temp = tempfile.mkstemp(dir=directory, prefix=".catalogue-", suffix=".tmp")
     os.close(fd)
@@ -204,6 +204,8 @@ def _write_database(
 
 
 def _replace(path: Path, data: bytes) -> None:
+    import tempfile
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

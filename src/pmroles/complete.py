@@ -89,7 +89,7 @@ def _what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[s
     if position >= len(args):
         return None  # completing a command name
     command, rest = args[position], args[position + 1 :]
-    if command == "list" and rest and rest[-1] in ("--stakeholder", "-s"):
+    if command == "list" and rest and rest[-1] == "--stakeholder":
         return "stakeholders", catalogues, no_builtin
     if any(arg.startswith("-") for arg in rest):
         return None  # options in play: their values are the full CLI's to judge

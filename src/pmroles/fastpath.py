@@ -22,14 +22,14 @@ if TYPE_CHECKING:
 
 def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     """Run `show ROLE`, `compare ROLE ROLE...` or `list [--stakeholder NAME]`; None otherwise."""
-    if not argv or any(arg.startswith("-") for arg in argv if arg not in ("--stakeholder", "-s")):
+    if not argv or any(arg.startswith("-") for arg in argv if arg != "--stakeholder"):
         return None
     command, *rest = argv
     if command == "show" and len(rest) == 1:
         return _guarded(lambda: _show(rest[0], environ))
-    if command == "compare" and len(rest) >= 2 and "--stakeholder" not in rest and "-s" not in rest:
+    if command == "compare" and len(rest) >= 2 and "--stakeholder" not in rest:
         return _guarded(lambda: _compare(rest, environ))
-    if command == "list" and (not rest or (len(rest) == 2 and rest[0] in ("--stakeholder", "-s"))):
+    if command == "list" and (not rest or (len(rest) == 2 and rest[0] == "--stakeholder")):
         return _guarded(lambda: _list(rest[1] if rest else None, environ))
     return None
 

@@ -58,7 +58,10 @@ class Scalar(Node):
     __slots__ = ("plain", "value")
 
     def __init__(self, file: str, line: int, column: int, value: str, plain: bool) -> None:
-        super().__init__(file, line, column)
+        # Fields set here rather than through super().__init__: this runs once per scalar.
+        self.file = file
+        self.line = line
+        self.column = column
         self.value = value
         self.plain = plain
         """Written without quotes, so YAML 1.1 would have guessed a type for it."""

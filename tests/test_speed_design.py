@@ -1,0 +1,228 @@
+"""What keeps pmroles fast, tested as design rather than timed (the benchmark prints times):
+the modules a warm command imports, the cache surviving anything done to it, and the fast
+path printing exactly what the full CLI prints."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from pmroles import fastpath
+
+from .conftest import ROOT, Invoke
+
+PROBE = """
+import io, json, sys, contextlib
+sys.argv = ["pmroles", *json.loads(sys.argv[1])]
+from pmroles.entry import main
+out = io.StringIO()
+try:
+    with contextlib.redirect_stdout(out):
+        main()
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "out": out.getvalue(),
+                  "modules": sorted(m for m in sys.modules if m.split(".")[0] in
+                                    ("yaml", "pydantic", "rich", "typer", "click", "sqlite3"))}))
+"""
+
+
+def run(args: list[str], cache: Path, **env: str) -> dict:  # type: ignore[type-arg]
+    """Run pmroles in a fresh interpreter; its exit code, output and heavy modules loaded."""
+    environ = {**os.environ, "XDG_CACHE_HOME": str(cache), "COLUMNS": "100", "NO_COLOR": "1", **env}
+    environ.pop("PMROLES_CATALOGUE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def databases(cache: Path) -> list[Path]:
+    return sorted((cache / "pmroles").glob("catalogue-*.sqlite"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "tpm"],
+        ["compare", "bpm", "tpm"],
+        ["list", "--stakeholder", "sales"],
+        ["show", "tpm", "--json"],
+    ],
+)
+def test_a_warm_command_imports_neither_yaml_nor_pydantic(tmp_path: Path, args: list[str]) -> None:
+    cold = run(args, tmp_path)
+    assert "yaml" in cold["modules"]  # the first run parsed the catalogue...
+    warm = run(args, tmp_path)
+    assert warm["code"] == 0
+    assert "yaml" not in warm["modules"]  # ...the next one read the cache
+    assert "pydantic" not in warm["modules"]
+    assert warm["out"] == cold["out"]
+
+
+def test_the_plain_hot_commands_do_not_load_typer(tmp_path: Path) -> None:
+    run(["show", "tpm"], tmp_path)
+    warm = run(["show", "tpm"], tmp_path)
+    assert not {"typer", "click"} & set(warm["modules"])
+
+
+def test_completion_imports_neither_rich_nor_typer(tmp_path: Path) -> None:
+    run(["show", "tpm"], tmp_path)  # builds the cache and its completion index
+    env = {"_PMROLES_COMPLETE": "complete_bash", "COMP_WORDS": "pmroles show t", "COMP_CWORD": "2"}
+    result = run([], tmp_path, **env)
+    assert result["out"] == "tpm\n"
+    assert result["modules"] == []
+
+
+def test_completion_without_an_index_falls_back_and_builds_one(tmp_path: Path) -> None:
+    env = {"_PMROLES_COMPLETE": "complete_bash", "COMP_WORDS": "pmroles show t", "COMP_CWORD": "2"}
+    first = run([], tmp_path, **env)
+    assert first["out"] == "tpm\n"
+    assert "typer" in first["modules"]
+    assert run([], tmp_path, **env)["modules"] == []
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "empty", "stale"])
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    expected = run(["show", "tpm"], tmp_path)["out"]
+    (database,) = databases(tmp_path)
+    if damage == "garbage":
+        database.write_bytes(b"\x00not a database at all" * 100)
+    elif damage == "truncated":
+        database.write_bytes(database.read_bytes()[: database.stat().st_size // 3])
+    elif damage == "empty":
+        database.write_bytes(b"")
+    else:
+        database.unlink()
+        connection = sqlite3.connect(database)
+        with connection:
+            connection.execute("CREATE TABLE meta (name TEXT, value TEXT)")
+            stack = "someone else's" if damage == "foreign" else '["0.0.0", 1]'
+            connection.execute("INSERT INTO meta VALUES ('format', '1'), ('stack', ?)", (stack,))
+        connection.close()
+    again = run(["show", "tpm"], tmp_path)
+    assert again["out"] == expected
+    assert "yaml" in again["modules"]  # it really was rebuilt, not half-read
+    rebuilt = sqlite3.connect(databases(tmp_path)[0])
+    assert rebuilt.execute("SELECT count(*) FROM roles").fetchone()[0] == 10
+    rebuilt.close()
+    assert "yaml" not in run(["show", "tpm"], tmp_path)["modules"]
+
+
+def test_a_damaged_completion_index_falls_back(tmp_path: Path) -> None:
+    run(["show", "tpm"], tmp_path)
+    (index,) = (tmp_path / "pmroles").glob("index-*.json")
+    index.write_text("{not json")
+    env = {"_PMROLES_COMPLETE": "complete_bash", "COMP_WORDS": "pmroles show t", "COMP_CWORD": "2"}
+    assert run([], tmp_path, **env)["out"] == "tpm\n"
+
+
+def test_an_unwritable_cache_directory_still_works(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache directory would go")
+    result = run(["show", "tpm"], blocker)
+    assert result["code"] == 0
+    assert result["out"].startswith("Technical Product Manager (tpm)")
+    assert blocker.read_text() == "a file where the cache directory would go"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through directory permissions")
+def test_a_read_only_cache_directory_still_works(tmp_path: Path) -> None:
+    (tmp_path / "pmroles").mkdir()
+    (tmp_path / "pmroles").chmod(0o500)
+    try:
+        assert run(["show", "tpm"], tmp_path)["code"] == 0
+    finally:
+        (tmp_path / "pmroles").chmod(0o700)
+
+
+def test_processes_building_the_cache_at_once_all_succeed(tmp_path: Path) -> None:
+    environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "COLUMNS": "100", "NO_COLOR": "1"}
+    environ.pop("PMROLES_CATALOGUE", None)
+    command = [sys.executable, "-m", "pmroles", "compare", "bpm", "tpm"]
+    processes = [
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environ, cwd=ROOT
+        )
+        for _ in range(4)
+    ]
+    outputs = [process.communicate() for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0, 0]
+    assert len({out for out, _ in outputs}) == 1
+    assert all(err == b"" for _, err in outputs)
+    assert len(databases(tmp_path)) == 1
+    assert not list((tmp_path / "pmroles").glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_editing_a_catalogue_file_is_seen_at_once(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.yaml"
+    ours.write_text("roles:\n  x:\n    name: First name\n")
+    cache = tmp_path / "cache"
+    assert "First name" in run(["--catalogue", str(ours), "show", "x"], cache)["out"]
+    ours.write_text("roles:\n  x:\n    name: Second, longer name\n")
+    assert "Second, longer name" in run(["--catalogue", str(ours), "show", "x"], cache)["out"]
+
+
+# -- the fast path prints exactly what the full CLI prints ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "tpm"],
+        ["show", "Technical Product Manager"],
+        ["compare", "bpm", "tpm"],
+        ["compare", "po", "pm", "project manager"],
+        ["list"],
+        ["list", "--stakeholder", "sales"],
+        ["list", "--stakeholder", "Legal"],
+    ],
+)
+@pytest.mark.parametrize("columns", ["40", "100", "200"])
+def test_fast_path_output_equals_the_full_cli(
+    invoke: Invoke, args: list[str], columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"COLUMNS": columns, "NO_COLOR": "1", "TERM": "dumb"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    out = io.StringIO()
+    with redirect_stdout(out):
+        status = fastpath.run(args, os.environ)
+    assert status == 0
+    full = invoke(*args, env=env)
+    assert full.exit_code == 0
+    assert out.getvalue() == full.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "tmp"],  # unknown: the full CLI owns the message
+        ["compare", "tpm", "technical-pm"],
+        ["list", "--stakeholder", "nobody"],
+        ["show", "tpm", "--json"],
+        ["--no-color", "show", "tpm"],
+        ["show"],
+        [],
+        ["search", "x"],
+        ["list", "-s", "sales"],  # not an option of list: the full CLI says so
+    ],
+)
+def test_fast_path_declines_what_it_does_not_fully_handle(args: list[str]) -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert fastpath.run(args, os.environ) is None
+    assert out.getvalue() == ""
