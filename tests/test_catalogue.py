@@ -27,16 +27,16 @@ def catalogue() -> Catalogue:
 
 # What the articles support for each role (a role may hold more, never less).
 EXPECTED_ATTRIBUTES = {
-    "pm": "summary focus skills interactions goals challenges outcomes background advantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities day_to_day career_path horizon method market",
-    "b2c-pm": "summary focus skills interactions goals tools advantages collaboration product_cycle_impact strategic_influence responsibilities market",
-    "b2b-pm": "summary focus skills interactions goals challenges outcomes background advantages disadvantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities horizon method market",
+    "pm": "summary focus skills interactions goals challenges outcomes background advantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities day_to_day career_path horizon method market owns supports orientation",
+    "b2c-pm": "summary focus skills interactions goals tools advantages collaboration product_cycle_impact strategic_influence responsibilities market owns orientation",
+    "b2b-pm": "summary focus skills interactions goals challenges outcomes background advantages disadvantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities horizon method market owns supports orientation",
     "po": "summary focus interactions outcomes advantages collaboration product_cycle_impact career_path horizon method",
-    "pmm": "summary focus interactions goals outcomes collaboration strategic_influence responsibilities day_to_day",
-    "bpm": "summary focus skills interactions goals challenges outcomes tools background advantages disadvantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities day_to_day career_path horizon",
-    "tpm": "summary focus skills interactions goals challenges outcomes tools background advantages disadvantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities day_to_day",
-    "project-manager": "summary focus interactions goals collaboration product_cycle_impact responsibilities",
-    "ba": "summary focus goals collaboration responsibilities",
-    "brand-manager": "summary focus outcomes strategic_influence responsibilities market",
+    "pmm": "summary focus interactions goals outcomes collaboration strategic_influence responsibilities day_to_day owns supports orientation",
+    "bpm": "summary focus skills interactions goals challenges outcomes tools background advantages disadvantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities day_to_day career_path horizon owns supports orientation",
+    "tpm": "summary focus skills interactions goals challenges outcomes tools background advantages disadvantages collaboration product_cycle_impact market_adaptability strategic_influence responsibilities day_to_day owns supports orientation",
+    "project-manager": "summary focus interactions goals collaboration product_cycle_impact responsibilities owns",
+    "ba": "summary focus goals collaboration responsibilities owns orientation",
+    "brand-manager": "summary focus outcomes strategic_influence responsibilities market owns orientation",
 }
 
 STAKEHOLDERS = [

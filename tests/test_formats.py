@@ -198,11 +198,14 @@ def test_role_keys_are_id_name_aliases_every_aspect_then_sources() -> None:
         "market_adaptability",
         "strategic_influence",
         "responsibilities",
+        "owns",
+        "supports",
         "day_to_day",
         "career_path",
         "horizon",
         "method",
         "market",
+        "orientation",
         "sources",
     ]
 

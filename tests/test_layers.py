@@ -376,5 +376,8 @@ def test_warnings_print_once_on_stderr_like_errors(invoke: Invoke, tmp_path: Pat
     ours = write(tmp_path, "ours.yaml", "roles:\n  x:\n    name: X\n    interactions: [hr]\n")
     result = invoke("--catalogue", str(ours), "show", "x")
     assert result.exit_code == 0
-    assert result.stderr == f"{ours}:4:20: warning: roles.x.interactions[0]: unknown stakeholder 'hr'\n"
+    assert (
+        result.stderr
+        == f"{ours}:4:20: warning: roles.x.interactions[0]: unknown stakeholder 'hr'\n"
+    )
     assert result.stdout.startswith("X (x)\n")

@@ -204,6 +204,16 @@ FormatOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+ExportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        help="Also write what the terminal shows to FILE.svg, FILE.html or FILE.txt.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --export file.")]
+EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
 
 def _format(chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
@@ -220,15 +230,30 @@ def _emit(
     view: Callable[[], RenderableType],
     document: Callable[[], Any],
     tabular: Callable[[], Tabular],
+    export: Path | None = None,
+    force: bool = False,
 ) -> None:
     """Print a result in the chosen format; only the table passes through Rich."""
     fmt = _format(chosen, as_json)
+    if export is not None and fmt is not OutputFormat.TABLE:
+        raise click.UsageError(f"--export writes the table; it cannot go with --format {fmt.value}")
+    if export is not None and export.suffix.lower() not in EXPORT_SUFFIXES:
+        raise click.BadParameter(
+            f"{_inert(str(export))!r} should end in {', '.join(EXPORT_SUFFIXES)}",
+            param_hint="--export",
+        )
     if fmt is OutputFormat.TABLE:
         from pmroles.render.console import make_console, render
 
-        console = make_console(no_color=_settings(ctx).no_color)
+        console = make_console(no_color=_settings(ctx).no_color, record=export is not None)
         # Rich alone decides about colour (NO_COLOR, FORCE_COLOR, TERM, a terminal or not).
-        click.echo(render(console, view()), nl=False, color=True)
+        text = render(console, view())
+        if export is not None:
+            from pmroles.files import write_atomic
+            from pmroles.render.console import exported
+
+            write_atomic(export, exported(console, export.suffix.lower()), overwrite=force)
+        click.echo(text, nl=False, color=True)
         return
     from pmroles.render import formats
 
@@ -283,6 +308,8 @@ def show(
     ] = False,
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles show tpm
 
@@ -306,6 +333,8 @@ def show(
         as_json,
         view=view,
         document=lambda: documents.show_document(found, catalogue),
+        export=export,
+        force=force,
         tabular=lambda: documents.show_tabular(found),
     )
 
@@ -351,6 +380,8 @@ def compare(
     ] = None,
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles compare po pm "project manager"
 
@@ -385,6 +416,8 @@ def compare(
         as_json,
         view=view,
         document=lambda: documents.compare_document(result),
+        export=export,
+        force=force,
         tabular=lambda: documents.compare_tabular(result),
     )
 
@@ -421,6 +454,8 @@ def list_roles(
     ] = None,
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles list --stakeholder sales
 
@@ -459,6 +494,8 @@ def list_roles(
         as_json,
         view=view,
         document=lambda: documents.list_document(found, given),
+        export=export,
+        force=force,
         tabular=lambda: documents.list_tabular(found),
     )
 
@@ -469,6 +506,8 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles search "market analysis"
 
@@ -499,6 +538,8 @@ def search(
         as_json,
         view=view,
         document=lambda: documents.search_document(text, hits),
+        export=export,
+        force=force,
         tabular=lambda: documents.search_tabular(hits),
     )
 
@@ -509,6 +550,8 @@ def similar(
     role: RoleArg,
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles similar tpm
 
@@ -535,7 +578,188 @@ def similar(
         as_json,
         view=view,
         document=lambda: documents.similar_document(found, ranked),
+        export=export,
+        force=force,
         tabular=lambda: documents.similar_tabular(ranked),
+    )
+
+
+@app.command(short_help="Rank the roles by how well they fit your skills and background.")
+def match(
+    ctx: typer.Context,
+    skill: Annotated[list[str] | None, _repeatable("--skill", "A skill you have.")] = None,
+    background: Annotated[
+        list[str] | None, _repeatable("--background", "Your training, degree or field.")
+    ] = None,
+    stakeholder: Annotated[
+        list[str] | None,
+        _repeatable("--stakeholder", "A group you like working with.", _complete_stakeholder),
+    ] = None,
+    tool: Annotated[list[str] | None, _repeatable("--tool", "A tool you use.")] = None,
+    horizon: Annotated[
+        list[str] | None, _repeatable("--horizon", "short, medium or long term.")
+    ] = None,
+    method: Annotated[
+        list[str] | None, _repeatable("--method", "agile, sequential or any.")
+    ] = None,
+    market: Annotated[list[str] | None, _repeatable("--market", "b2c, b2b or b2g.")] = None,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Example: pmroles match --skill "market analysis" --background economics
+
+    Rank every role by how well it fits your answers (each option repeatable, at least one
+    needed), with what matched and what the role also needs that you did not mention.
+
+    Scoring: each answer is looked for in one aspect of every role (a skill in its skills, a
+    background in its training and background, a tool in its tools, a stakeholder in its
+    interactions, a horizon, method or market in those). A phrase answer earns 1 when every
+    content word is in one of the role's items (any order; case, plurals and small words do
+    not count), otherwise the share of its words the best item has when that is at least
+    half, otherwise 0. Stakeholders, horizons, methods and markets earn 1 on an exact match;
+    a role whose method is 'any' fits every method. The score is the sum of credits divided
+    by the number of distinct answers, from 0 to 1; ties are ranked by role id.
+    """
+    from pmroles.fit import Answers, match_document, match_tabular
+    from pmroles.fit import match as rank
+    from pmroles.render.formats import Tabular
+
+    answers = Answers(
+        skill=tuple(skill or ()),
+        background=tuple(background or ()),
+        stakeholder=tuple(stakeholder or ()),
+        tool=tuple(tool or ()),
+        horizon=tuple(horizon or ()),
+        method=tuple(method or ()),
+        market=tuple(market or ()),
+    )
+    if answers.is_empty():
+        raise click.UsageError(
+            "give at least one answer: --skill, --background, --stakeholder, --tool, "
+            "--horizon, --method or --market"
+        )
+    catalogue = _catalogue(ctx)
+    fits = rank(catalogue, answers)
+
+    def view() -> RenderableType:
+        from pmroles.render.pictures import fit_table
+
+        return fit_table(fits, catalogue)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: match_document(answers, fits),
+        export=export,
+        force=force,
+        tabular=lambda: Tabular(*match_tabular(fits)),
+    )
+
+
+class MatrixBy(enum.StrEnum):
+    STAKEHOLDER = "stakeholder"
+    RESPONSIBILITY = "responsibility"
+
+
+@app.command(short_help="Draw roles against stakeholders or responsibilities.")
+def matrix(
+    ctx: typer.Context,
+    by: Annotated[
+        MatrixBy,
+        typer.Option("--by", help="stakeholder (who works with whom) or responsibility."),
+    ] = MatrixBy.STAKEHOLDER,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Example: pmroles matrix --by responsibility
+
+    Draw every role against the stakeholders it works with, or with --by responsibility
+    against areas of responsibility (strategy, roadmap, requirements, go-to-market,
+    messaging, pricing, P&L, backlog, delivery schedule, ...): ● where the role is
+    accountable or works with the group, ○ where it contributes. Only areas some role marks
+    are drawn; the table turns on its side when the terminal is too narrow for it.
+    """
+    from pmroles import matrix as grids
+    from pmroles.render.formats import Tabular
+
+    catalogue = _catalogue(ctx)
+    if by is MatrixBy.STAKEHOLDER:
+        result = grids.stakeholder_matrix(catalogue)
+    else:
+        result = grids.responsibility_matrix(catalogue)
+
+    def view() -> RenderableType:
+        from pmroles.render.pictures import matrix_view
+
+        return matrix_view(result)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: grids.matrix_document(result),
+        export=export,
+        force=force,
+        tabular=lambda: Tabular(*grids.matrix_tabular(result)),
+    )
+
+
+@app.command(
+    name="map",
+    short_help="Place every role between business and technical, tactical and strategic.",
+)
+def role_map(
+    ctx: typer.Context,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width", min=30, help="Columns of the picture (default: the terminal's, at most 100)."
+        ),
+    ] = None,
+    height: Annotated[int, typer.Option("--height", min=5, help="Rows of the picture.")] = 16,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Example: pmroles map
+
+    Draw every role on two axes: business <-> technical orientation across, short-term and
+    tactical <-> long-term and strategic up. Positions come from each role's orientation
+    and horizon in the catalogue (both cited); roles missing either are listed, not
+    guessed. --format json gives the coordinates (x from -1 business to 1 technical, y
+    from 0 short-term to 1 long-term).
+    """
+    from pmroles import rolemap
+    from pmroles.render.formats import Tabular
+
+    catalogue = _catalogue(ctx)
+    result = rolemap.role_map(catalogue)
+    names = {role.id: role.name for role in catalogue.roles.values()}
+
+    def view() -> RenderableType:
+        from pmroles.render.console import make_console
+        from pmroles.render.pictures import map_view
+
+        columns = width or min(make_console().width, 100)
+        return map_view(result, max(columns, rolemap.MIN_WIDTH), height)
+
+    _emit(
+        ctx,
+        output,
+        as_json,
+        view=view,
+        document=lambda: rolemap.map_document(result),
+        export=export,
+        force=force,
+        tabular=lambda: Tabular(*rolemap.map_tabular(result, names)),
     )
 
 
@@ -551,6 +775,8 @@ def stakeholders(
     ] = None,
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles stakeholders sales
 
@@ -575,6 +801,8 @@ def stakeholders(
             as_json,
             view=view_all,
             document=lambda: documents.stakeholders_document(catalogue, working),
+            export=export,
+            force=force,
             tabular=lambda: documents.stakeholders_tabular(
                 catalogue.stakeholders.values(), working
             ),
@@ -597,6 +825,8 @@ def stakeholders(
             "version": 1,
             "stakeholder": documents.stakeholder_document(group, roles),
         },
+        export=export,
+        force=force,
         tabular=lambda: documents.stakeholders_tabular([group], working),
     )
 
@@ -665,6 +895,8 @@ def which(
     role: RoleArg,
     output: FormatOption = None,
     as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Example: pmroles --catalogue ours.yaml which tpm
 
@@ -688,6 +920,8 @@ def which(
         as_json,
         view=view,
         document=lambda: documents.which_document(found),
+        export=export,
+        force=force,
         tabular=lambda: documents.which_tabular(found),
     )
 

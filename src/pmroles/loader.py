@@ -19,6 +19,7 @@ from pmroles.matching import suggest
 from pmroles.model import (
     ASPECT_BY_KEY,
     ASPECTS,
+    Aspect,
     AspectKind,
     Catalogue,
     Comparison,
@@ -447,18 +448,19 @@ class _Builder:
             if values is None:
                 continue
             if aspect.kind is AspectKind.CHOICES:
-                values = self.choices(where, aspect.choices)
+                values = self.choices(where, aspect)
             attributes[aspect.key] = values
         return attributes
 
-    def choices(self, path: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    def choices(self, path: str, aspect: Aspect) -> tuple[str, ...]:
         values: list[str] = []
         for index, value in self.kept.get(path, ()):
-            folded = normalise(value)
-            if folded in allowed:
-                values.append(folded)
+            chosen = aspect.choice(value)
+            if chosen is not None:
+                values.append(chosen)
                 continue
             where = f"{path}[{index}]"
+            allowed = aspect.choices
             self.error(
                 self.item(path, index),
                 where,

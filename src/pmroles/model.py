@@ -28,6 +28,31 @@ class Market(enum.StrEnum):
     B2G = "b2g"
 
 
+class Orientation(enum.StrEnum):
+    BUSINESS = "business"
+    TECHNICAL = "technical"
+
+
+RESPONSIBILITY_AREAS: tuple[tuple[str, str], ...] = (
+    ("strategy", "Product strategy"),
+    ("vision", "Product vision"),
+    ("roadmap", "Roadmap"),
+    ("requirements", "Requirements"),
+    ("specifications", "Technical specifications"),
+    ("backlog", "Backlog"),
+    ("delivery-schedule", "Delivery schedule"),
+    ("go-to-market", "Go-to-market"),
+    ("messaging", "Messaging"),
+    ("pricing", "Pricing"),
+    ("p-and-l", "P&L"),
+    ("market-research", "Market research"),
+    ("customer-feedback", "Customer feedback"),
+    ("quality", "Technical quality"),
+)
+"""(id, label) of every area a role may own or support, in matrix column order."""
+_AREA_IDS = tuple(area for area, _ in RESPONSIBILITY_AREAS)
+
+
 class AspectKind(enum.Enum):
     TEXT = "text"
     """One sentence."""
@@ -48,6 +73,11 @@ class Aspect:
     kind: AspectKind
     choices: tuple[str, ...] = ()
     """The allowed values, for CHOICES."""
+
+    def choice(self, value: str) -> str | None:
+        """The allowed value `value` names, ignoring case, spaces, hyphens and underscores."""
+        key = normalise(value)
+        return next((c for c in self.choices if normalise(c) == key), None)
 
 
 def _choices(enum_type: type[enum.StrEnum]) -> tuple[str, ...]:
@@ -71,11 +101,14 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("market_adaptability", "Market adaptability", AspectKind.LIST),
     Aspect("strategic_influence", "Vision and strategic influence", AspectKind.LIST),
     Aspect("responsibilities", "Responsibilities", AspectKind.LIST),
+    Aspect("owns", "Accountable for", AspectKind.CHOICES, _AREA_IDS),
+    Aspect("supports", "Contributes to", AspectKind.CHOICES, _AREA_IDS),
     Aspect("day_to_day", "Day to day", AspectKind.LIST),
     Aspect("career_path", "Career path", AspectKind.LIST),
     Aspect("horizon", "Horizon", AspectKind.CHOICES, _choices(Horizon)),
     Aspect("method", "Method", AspectKind.CHOICES, _choices(Method)),
     Aspect("market", "Market", AspectKind.CHOICES, _choices(Market)),
+    Aspect("orientation", "Orientation", AspectKind.CHOICES, _choices(Orientation)),
 )
 """Every attribute a role may have, in the order tables show them."""
 

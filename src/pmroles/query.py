@@ -92,12 +92,13 @@ def filter_roles(catalogue: Catalogue, filters: Filters) -> list[Role]:
     for name in ("horizon", "method", "market"):
         wanted = getattr(filters, name)
         if wanted:
-            allowed = ASPECT_BY_KEY[name].choices
+            closed = ASPECT_BY_KEY[name]
             chosen = []
             for value in wanted:
-                if normalise(value) not in allowed:
-                    raise UnknownNameError(name, value, suggest(value, allowed))
-                chosen.append(normalise(value))
+                choice = closed.choice(value)
+                if choice is None:
+                    raise UnknownNameError(name, value, suggest(value, closed.choices))
+                chosen.append(choice)
             tests.append((name, frozenset(chosen)))
     return [
         role

@@ -10,7 +10,7 @@ import re
 from rich.console import Console, RenderableType
 
 
-def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
+def make_console(*, stderr: bool = False, no_color: bool = False, record: bool = False) -> Console:
     # Rich itself reads NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS from the environment
     # when it looks at the real stream; markup, emoji and highlighting stay off so no
     # catalogue text is ever interpreted.
@@ -26,6 +26,7 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
         markup=False,
         emoji=False,
         highlight=False,
+        record=record,
     )
 
 
@@ -37,4 +38,17 @@ def render(console: Console, renderable: RenderableType) -> str:
     """What `console` would print, without the padding Rich adds to the ends of lines."""
     with console.capture() as capture:
         console.print(renderable)
+    if console.record:
+        # Rich records what it writes, not what it captures: write once into the console's
+        # own buffer so `exported` has the same picture.
+        console.print(renderable)
     return _TRAILING_PADDING.sub(r"\1", capture.get())
+
+
+def exported(console: Console, suffix: str) -> bytes:
+    """What a recording console showed, as an SVG, HTML or text file's bytes."""
+    if suffix == ".svg":
+        return console.export_svg(title="pmroles").encode("utf-8")
+    if suffix in (".html", ".htm"):
+        return console.export_html(inline_styles=True).encode("utf-8")
+    return _TRAILING_PADDING.sub(r"\1", console.export_text()).encode("utf-8")

@@ -25,15 +25,17 @@ ASPECT_WIDTH = 18
 """Aspect labels wrap rather than take width from the roles' text."""
 
 
-def _text(value: str, style: str = "") -> Text:
+def safe_text(value: str, style: str = "") -> Text:
+    """Catalogue text as inert Rich text: never markup, controls shown as escapes."""
     return Text(inert(value), style=style)
 
 
-def _table(title: str, caption: str | None = None) -> Table:
+def new_table(title: str, caption: str | None = None) -> Table:
+    """The table style every command shares."""
     return Table(
-        title=_text(title, "bold"),
+        title=safe_text(title, "bold"),
         title_justify="left",
-        caption=_text(caption, "dim") if caption else None,
+        caption=safe_text(caption, "dim") if caption else None,
         caption_justify="left",
         box=box.ROUNDED,
         show_lines=True,
@@ -49,7 +51,7 @@ class _Bullets:
 
     def __init__(self, items: Iterable[tuple[str, str]]) -> None:
         self.items = [
-            (Text(mark, style="bold" if mark == MARKS[Mark.SHARED] else ""), _text(item))
+            (Text(mark, style="bold" if mark == MARKS[Mark.SHARED] else ""), safe_text(item))
             for mark, item in items
         ]
         for mark, text in self.items:
@@ -90,7 +92,8 @@ def _bullets(items: Iterable[tuple[str, str]]) -> RenderableType:
     return _Bullets(items)
 
 
-def _plain_bullets(items: Iterable[str]) -> RenderableType:
+def bullet_list(items: Iterable[str]) -> RenderableType:
+    """Items as bullets, wrapped lines indented."""
     return _bullets((ITEM_MARK, item) for item in items)
 
 
@@ -101,9 +104,9 @@ def _cell(
     marks: Iterable[str] | None = None,
 ) -> RenderableType:
     if aspect.kind is AspectKind.TEXT:
-        return _text(values[0]) if values else Text()
+        return safe_text(values[0]) if values else Text()
     if aspect.kind is AspectKind.CHOICES:
-        return _text(", ".join(values))
+        return safe_text(", ".join(values))
     shown = [names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in values]
     return _bullets(zip(marks or [ITEM_MARK] * len(shown), shown, strict=True))
 
@@ -123,7 +126,7 @@ def _stakeholder_names(catalogue: Catalogue) -> dict[str, str]:
 def role_table(role: Role, catalogue: Catalogue, *, with_sources: bool = False) -> RenderableType:
     """Every attribute of one role, one row each; with sources, a column and a key to them."""
     caption = f"Also called: {', '.join(role.aliases)}" if role.aliases else None
-    table = _table(role_heading(role), caption)
+    table = new_table(role_heading(role), caption)
     table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
     table.add_column("Details", overflow="fold")
     if with_sources:
@@ -135,7 +138,7 @@ def role_table(role: Role, catalogue: Catalogue, *, with_sources: bool = False) 
             _cell(aspect, role.get(aspect.key), names),
         ]
         if with_sources:
-            cells.append(_text(", ".join(role.sources.get(aspect.key, ())) or "-"))
+            cells.append(safe_text(", ".join(role.sources.get(aspect.key, ())) or "-"))
         table.add_row(*cells)
     if not with_sources:
         return table
@@ -144,12 +147,14 @@ def role_table(role: Role, catalogue: Catalogue, *, with_sources: bool = False) 
 
 
 def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Table:
-    table = _table("Sources")
+    table = new_table("Sources")
     table.add_column("Id", style="bold", no_wrap=True)
     table.add_column("Article", overflow="fold")
     for source_id in ids:
         source = catalogue.sources.get(source_id)
-        table.add_row(_text(source_id), _text(source.citation() if source else "(not defined)"))
+        table.add_row(
+            safe_text(source_id), safe_text(source.citation() if source else "(not defined)")
+        )
     return table
 
 
@@ -160,10 +165,10 @@ def comparison_view(result: RoleComparison, catalogue: Catalogue) -> RenderableT
     if len(result.roles) > 2:
         legend += f", {MARKS[Mark.SOME]} by some of the others"
     overall = f"Overall similarity {percent(result.similarity)} (Jaccard, see --help). "
-    table = _table(" vs ".join(headings), overall + legend)
+    table = new_table(" vs ".join(headings), overall + legend)
     table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
     for heading in headings:
-        table.add_column(_text(heading, "bold"), overflow="fold")
+        table.add_column(safe_text(heading, "bold"), overflow="fold")
     table.add_column("Alike", justify="right", no_wrap=True)
     names = _stakeholder_names(catalogue)
     for row in result.rows:
@@ -182,31 +187,32 @@ def _curated(note: Comparison, by_id: Mapping[str, Role], catalogue: Catalogue) 
     first, second = (by_id[role_id] for role_id in note.roles)
     parts: list[RenderableType] = [
         Text(""),
-        _text(f"What the articles say about {first.name} and {second.name}", "bold"),
+        safe_text(f"What the articles say about {first.name} and {second.name}", "bold"),
     ]
     if note.summary:
-        parts.append(_text(note.summary))
+        parts.append(safe_text(note.summary))
     for label, items in (
         ("What both share", note.similarities),
         ("How they differ", note.differences),
     ):
         if items:
-            parts += [Text(""), _text(label, "bold"), _plain_bullets(items)]
-    table = _table("Role by role")
+            parts += [Text(""), safe_text(label, "bold"), bullet_list(items)]
+    table = new_table("Role by role")
     table.add_column("Point", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
     for role in (first, second):
-        table.add_column(_text(role_heading(role), "bold"), overflow="fold")
+        table.add_column(safe_text(role_heading(role), "bold"), overflow="fold")
     for label, per_role in (
         ("Advantages over the other", note.advantages),
         ("Where it stands out", note.excels),
     ):
         if per_role:
             table.add_row(
-                Text(label), *(_plain_bullets(per_role.get(r.id, ())) for r in (first, second))
+                Text(label), *(bullet_list(per_role.get(r.id, ())) for r in (first, second))
             )
     for area, shares in note.split.items():
         table.add_row(
-            _text(f"Split: {area}"), *(_text(shares.get(r.id, "-")) for r in (first, second))
+            safe_text(f"Split: {area}"),
+            *(safe_text(shares.get(r.id, "-")) for r in (first, second)),
         )
     if table.row_count:
         parts += [Text(""), table]
@@ -214,7 +220,7 @@ def _curated(note: Comparison, by_id: Mapping[str, Role], catalogue: Catalogue) 
         catalogue.sources[s].citation() if s in catalogue.sources else s for s in note.sources
     ]
     if titles:
-        parts.append(_text(f"Source: {'; '.join(titles)}", "dim"))
+        parts.append(safe_text(f"Source: {'; '.join(titles)}", "dim"))
     return Group(*parts)
 
 
@@ -228,24 +234,26 @@ def roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str
 
 
 def roles_table(roles: Iterable[Role], title: str) -> Table:
-    table = _table(title)
+    table = new_table(title)
     table.add_column("Id", style="bold", no_wrap=True)
     table.add_column("Name", overflow="fold")
     table.add_column("Focus", overflow="fold")
     for role in roles:
-        table.add_row(_text(role.id), _text(role.name), _text("; ".join(role.get("focus"))))
+        table.add_row(
+            safe_text(role.id), safe_text(role.name), safe_text("; ".join(role.get("focus")))
+        )
     return table
 
 
 def stakeholders_table(catalogue: Catalogue, working: Mapping[str, list[Role]]) -> Table:
     """Every stakeholder with the roles that work with it."""
-    table = _table("Stakeholders")
+    table = new_table("Stakeholders")
     table.add_column("Id", style="bold", no_wrap=True)
     table.add_column("Name", overflow="fold")
     table.add_column("Roles that work with it", overflow="fold")
     for stakeholder in catalogue.stakeholders.values():
         roles = ", ".join(role.id for role in working.get(stakeholder.id, ())) or "-"
-        table.add_row(_text(stakeholder.id), _text(stakeholder.name), _text(roles))
+        table.add_row(safe_text(stakeholder.id), safe_text(stakeholder.name), safe_text(roles))
     return table
 
 
@@ -253,21 +261,21 @@ def stakeholder_view(
     stakeholder: Stakeholder, roles: Iterable[Role], catalogue: Catalogue
 ) -> RenderableType:
     """One stakeholder: other names, what it needs from product roles, who works with it."""
-    table = _table(f"{stakeholder.name} ({stakeholder.id})")
+    table = new_table(f"{stakeholder.name} ({stakeholder.id})")
     table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
     table.add_column("Details", overflow="fold")
     if stakeholder.aliases:
-        table.add_row(Text("Also called"), _text(", ".join(stakeholder.aliases)))
+        table.add_row(Text("Also called"), safe_text(", ".join(stakeholder.aliases)))
     if stakeholder.needs:
-        table.add_row(Text("Needs from product roles"), _plain_bullets(stakeholder.needs))
+        table.add_row(Text("Needs from product roles"), bullet_list(stakeholder.needs))
     role_lines = [role_heading(role) for role in roles]
     table.add_row(
-        Text("Roles that work with it"), _plain_bullets(role_lines) if role_lines else Text("-")
+        Text("Roles that work with it"), bullet_list(role_lines) if role_lines else Text("-")
     )
     if stakeholder.sources:
         table.add_row(
             Text("Sources"),
-            _plain_bullets(
+            bullet_list(
                 catalogue.sources[s].citation() if s in catalogue.sources else s
                 for s in stakeholder.sources
             ),
@@ -277,21 +285,23 @@ def stakeholder_view(
 
 def search_table(hits: Sequence[Hit], query: str) -> Table:
     """Hits, best first, with the matched words highlighted."""
-    table = _table(f"Matches for {query!r}")
+    table = new_table(f"Matches for {query!r}")
     table.add_column("Where", style="bold", overflow="fold")
     table.add_column("Field", overflow="fold")
     table.add_column("Text", overflow="fold")
     for hit in hits:
-        text = _text(hit.text)
+        text = safe_text(hit.text)
         for start, end in hit.spans:
             text.stylize("bold reverse", start, end)
-        table.add_row(_text(f"{hit.kind} {hit.id}"), _text(hit.field.replace("_", " ")), text)
+        table.add_row(
+            safe_text(f"{hit.kind} {hit.id}"), safe_text(hit.field.replace("_", " ")), text
+        )
     return table
 
 
 def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Table:
     """Other roles by similarity, with the shared items behind each score."""
-    table = _table(
+    table = new_table(
         f"Roles most like {role_heading(role)}", "Similarity: see pmroles compare --help"
     )
     table.add_column("Role", style="bold", overflow="fold")
@@ -307,9 +317,9 @@ def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -
             for aspect, items in item.drivers
         ]
         table.add_row(
-            _text(role_heading(item.role)),
+            safe_text(role_heading(item.role)),
             Text(percent(item.score)),
-            _plain_bullets(drivers) if drivers else Text("nothing in common"),
+            bullet_list(drivers) if drivers else Text("nothing in common"),
         )
     return table
 
@@ -317,9 +327,9 @@ def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -
 def origins_table(role: Role) -> Table:
     """Where the role and each of its parts were written."""
     where = str(role.location) if role.location else "(unknown)"
-    table = _table(f"{role_heading(role)}: defined at {where}")
+    table = new_table(f"{role_heading(role)}: defined at {where}")
     table.add_column("Attribute", style="bold", overflow="fold")
     table.add_column("Written at", overflow="fold")
     for key, location in role.locations.items():
-        table.add_row(_text(key), _text(str(location)))
+        table.add_row(safe_text(key), safe_text(str(location)))
     return table

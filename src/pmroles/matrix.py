@@ -1,0 +1,118 @@
+"""Roles against stakeholders or areas of responsibility, as a grid of marks. Plain data only.
+
+The stakeholder matrix marks a role 'primary' for every stakeholder its interactions name.
+The responsibility matrix marks a role 'primary' for the areas it owns (is accountable for)
+and 'secondary' for the areas it supports (contributes to); owning wins when a role lists
+an area under both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
+
+from pmroles.model import RESPONSIBILITY_AREAS, Catalogue
+
+DOCUMENT_VERSION = 1
+
+PRIMARY = "primary"
+SECONDARY = "secondary"
+
+AREA_LABELS: Mapping[str, str] = dict(RESPONSIBILITY_AREAS)
+
+MatrixKind = Literal["stakeholder", "responsibility"]
+
+
+class Header(NamedTuple):
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    by: MatrixKind
+    rows: tuple[Header, ...]
+    """Roles, in catalogue order."""
+    columns: tuple[Header, ...]
+    """Stakeholders or areas at least one role marks, in catalogue or RESPONSIBILITY_AREAS order."""
+    cells: tuple[tuple[str | None, ...], ...]
+    """cells[row][column]: 'primary', 'secondary' or None."""
+
+    def cell(self, row_id: str, column_id: str) -> str | None:
+        rows = [h.id for h in self.rows]
+        columns = [h.id for h in self.columns]
+        if row_id not in rows or column_id not in columns:
+            return None
+        return self.cells[rows.index(row_id)][columns.index(column_id)]
+
+
+def stakeholder_matrix(catalogue: Catalogue) -> Matrix:
+    """Roles x the stakeholders any role works with; 'primary' where the role works with one."""
+    marks = {
+        role.id: dict.fromkeys(role.get("interactions"), PRIMARY)
+        for role in catalogue.roles.values()
+    }
+    used = {s for by_column in marks.values() for s in by_column}
+    columns = [Header(s.id, s.name) for s in catalogue.stakeholders.values() if s.id in used]
+    # Ids no stakeholder record defines (a hand-built catalogue) still get a column.
+    known = {h.id for h in columns}
+    columns += [Header(s, s) for s in _first_seen(marks) if s in used and s not in known]
+    return _matrix("stakeholder", catalogue, columns, marks)
+
+
+def responsibility_matrix(catalogue: Catalogue) -> Matrix:
+    """Roles x the areas any role owns or supports: 'primary' for owns, 'secondary' for supports."""
+    marks: dict[str, dict[str, str]] = {}
+    for role in catalogue.roles.values():
+        by_area = dict.fromkeys(role.get("supports"), SECONDARY)
+        by_area.update(dict.fromkeys(role.get("owns"), PRIMARY))
+        marks[role.id] = by_area
+    used = {area for by_area in marks.values() for area in by_area}
+    columns = [Header(area, label) for area, label in RESPONSIBILITY_AREAS if area in used]
+    # An area outside the closed set (a hand-built catalogue) is shown, not dropped.
+    columns += [Header(a, a) for a in _first_seen(marks) if a not in AREA_LABELS]
+    return _matrix("responsibility", catalogue, columns, marks)
+
+
+def _first_seen(marks: Mapping[str, Mapping[str, str]]) -> list[str]:
+    return list(dict.fromkeys(column for by_column in marks.values() for column in by_column))
+
+
+def _matrix(
+    by: MatrixKind,
+    catalogue: Catalogue,
+    columns: list[Header],
+    marks: Mapping[str, Mapping[str, str]],
+) -> Matrix:
+    rows = tuple(Header(role.id, role.name) for role in catalogue.roles.values())
+    cells = tuple(tuple(marks[row.id].get(column.id) for column in columns) for row in rows)
+    return Matrix(by, rows, tuple(columns), cells)
+
+
+def matrix_document(matrix: Matrix) -> dict[str, Any]:
+    """The --format json|yaml shape: every role is a key of `cells`, with only its marks."""
+    return {
+        "version": DOCUMENT_VERSION,
+        "by": matrix.by,
+        "rows": [h.id for h in matrix.rows],
+        "columns": [h.id for h in matrix.columns],
+        "cells": {
+            row.id: {
+                column.id: value
+                for column, value in zip(matrix.columns, values, strict=True)
+                if value is not None
+            }
+            for row, values in zip(matrix.rows, matrix.cells, strict=True)
+        },
+    }
+
+
+def matrix_tabular(matrix: Matrix) -> tuple[list[str], list[list[str]]]:
+    """The --format csv|markdown shape: id, name, then one column per column id; '' for none."""
+    header = ["id", "name", *(h.id for h in matrix.columns)]
+    rows = [
+        [row.id, row.label, *(value or "" for value in values)]
+        for row, values in zip(matrix.rows, matrix.cells, strict=True)
+    ]
+    return header, rows
