@@ -216,7 +216,8 @@ def test_validate_reports_every_problem_with_position_and_path(
     assert result.stdout.splitlines() == [
         f"{bad}:4:5: roles.x.skils: unknown key 'skils'; did you mean 'skills'?",
         f"{bad}:5:20: warning: roles.x.interactions[0]: unknown stakeholder 'sale'; did you mean 'sales'?",
-        f"{bad}:6:17: roles.x.skills[1]: expected text, got a mapping",
+        f"{bad}:6:17: roles.x.skills[1]: expected text, got a mapping "
+        "(a ': ' inside text makes a mapping; put the whole value in quotes)",
     ]
     assert result.stderr == f"Error: {bad}: 2 error(s), 1 warning(s)\n"
 

@@ -102,13 +102,16 @@ def test_plain_role_id_that_yaml_would_make_a_number_stays_text() -> None:
             "roles:\n  x:\n    name: a\n    horizon: [shrot]\n",
             "f.yaml:4:15: roles.x.horizon[0]: 'shrot' is not one of short, medium, long; did you mean 'short'?",
         ),
-        ("roles:\n  x: &a\n    name: a\n", "f.yaml:2:6: anchors (&a) are not supported"),
+        (
+            "roles:\n  x: &a\n    name: a\n",
+            "f.yaml:2:6: '&a' is a YAML anchor, which catalogues do not use",
+        ),
         (
             "roles:\n  x: !!python/object:os.system\n    name: a\n",
             "f.yaml:2:6: the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
         ),
         ("roles: {}\n---\nroles: {}\n", "f.yaml:2:1: several YAML documents in one file"),
-        ("roles:\n  x:\n    name: 'open\n", "f.yaml:4:1: YAML syntax error"),
+        ("roles:\n  x:\n    name: 'open\n", "f.yaml:3:11: this quote is never closed"),
         (
             "roles:\n  x:\n    name: a\n  y:\n    name: b\n    aliases: [X]\n",
             "roles.y: alias 'X' also names role 'x' (its id)",

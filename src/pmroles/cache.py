@@ -112,6 +112,14 @@ class _LazyRoles(Mapping[str, Role]):
         return self._db.execute("SELECT 1 FROM roles WHERE id = ?", (key,)).fetchone() is not None
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _Names(Mapping[str, str]):
     """Normalised id, name or alias -> role id, answered by the cache's index."""
 
@@ -119,6 +127,8 @@ class _Names(Mapping[str, str]):
         self._db = connection
 
     def __getitem__(self, key: str) -> str:
+        if not key.isascii() and not _encodable(key):
+            raise KeyError(key)  # e.g. a command-line argument that was not valid UTF-8
         row = self._db.execute("SELECT id FROM names WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
@@ -264,11 +274,13 @@ def _role(data: dict[str, Any]) -> Role:
 
 
 def _stakeholder_data(s: Stakeholder) -> list[Any]:
-    return [s.id, s.name, list(s.aliases), list(s.needs), list(s.sources)]
+    return [s.id, s.name, list(s.aliases), list(s.needs), list(s.sources), _loc(s.location)]
 
 
 def _stakeholder(data: list[Any]) -> Stakeholder:
-    return Stakeholder(data[0], data[1], tuple(data[2]), tuple(data[3]), tuple(data[4]))
+    return Stakeholder(
+        data[0], data[1], tuple(data[2]), tuple(data[3]), tuple(data[4]), _unloc(data[5])
+    )
 
 
 def _source_data(s: Source) -> list[Any]:

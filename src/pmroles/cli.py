@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 
 from pmroles import __version__
 from pmroles.errors import CatalogueError, PmrolesError
-from pmroles.exits import ExitStatus, silence_stdout
+from pmroles.exits import ExitStatus, silence_stdout, write
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -56,17 +56,16 @@ class _UserError(click.ClickException):
         super().__init__(_inert(str(error)))
 
     def show(self, file: Any = None) -> None:
-        if isinstance(self.error, CatalogueError):
-            for problem in self.error.problems[1:]:
-                click.echo(f"Error: {_inert(str(problem))}", err=True)
-        click.echo(f"Error: {self.message}", err=True)
+        problems = self.error.problems if isinstance(self.error, CatalogueError) else ()
+        lines = [_inert(str(p)) for p in problems] or [self.message]
+        write(sys.stderr, "".join(f"Error: {line}\n" for line in lines))
 
 
 class _Interrupted(click.ClickException):
     exit_code = ExitStatus.INTERRUPTED
 
     def show(self, file: Any = None) -> None:
-        click.echo("Interrupted.", err=True)
+        write(sys.stderr, "Interrupted.\n")
 
 
 class _OutputError(click.ClickException):
@@ -115,7 +114,7 @@ class Settings:
 
 def _print_version(value: bool) -> None:
     if value:
-        click.echo(f"pmroles {__version__}")
+        write(sys.stdout, f"pmroles {__version__}\n")
         raise typer.Exit()
 
 
@@ -186,7 +185,7 @@ def _catalogue(ctx: click.Context) -> Catalogue:
         loaded, warnings = load_cached(_stack(ctx), os.environ)
         if not root.resilient_parsing:  # completing a word must print nothing else
             for warning in warnings:
-                click.echo(_inert(str(warning)), err=True)
+                write(sys.stderr, _inert(str(warning)) + "\n")
         root.meta["pmroles.catalogue"] = loaded
     return loaded
 
@@ -253,7 +252,7 @@ def _emit(
             from pmroles.render.console import exported
 
             write_atomic(export, exported(console, export.suffix.lower()), overwrite=force)
-        click.echo(text, nl=False, color=True)
+        write(sys.stdout, text)
         return
     from pmroles.render import formats
 
@@ -265,7 +264,7 @@ def _emit(
         text = formats.to_csv(tabular())
     else:
         text = formats.to_markdown(tabular())
-    click.echo(text, nl=False)
+    write(sys.stdout, text)
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -351,7 +350,7 @@ def _aspect_keys(value: list[str] | None) -> list[str] | None:
         if key not in ASPECT_BY_KEY:
             hint = suggest(key, ASPECT_BY_KEY)
             tip = f"; did you mean {hint[0]!r}?" if hint else ""
-            raise typer.BadParameter(f"unknown aspect {_inert(key)!r}{tip}")
+            raise typer.BadParameter(f"unknown aspect {key!r}{tip}")  # repr shows controls
     return keys
 
 
@@ -479,6 +478,8 @@ def list_roles(
     )
     found = filter_roles(catalogue, filters)
     given = {k: v for k, v in filters.as_dict().items() if v}
+    if not found and not given:
+        raise NoMatchError("the catalogue defines no roles")
     if not found:
         described = " and ".join(f"{k} {' or '.join(map(repr, v))}" for k, v in given.items())
         raise NoMatchError(f"no role matches {described}")
@@ -871,7 +872,7 @@ def validate(
     if fmt is OutputFormat.TABLE:
         # One line per problem, the form editors and CI logs link to.
         for problem in problems:
-            click.echo(_inert(str(problem)))
+            write(sys.stdout, _inert(str(problem)) + "\n")
     else:
         _emit(
             ctx,
@@ -884,7 +885,7 @@ def validate(
     if valid and catalogue is not None:
         counts = f"{len(catalogue.roles)} roles, {len(catalogue.stakeholders)} stakeholders"
         note = f", {warnings} warning(s)" if warnings else ""
-        click.echo(f"{_inert(str(path))}: valid ({counts}{note})", err=True)
+        write(sys.stderr, f"{_inert(str(path))}: valid ({counts}{note})\n")
         return
     raise NoMatchError(f"{path}: {errors} error(s), {warnings} warning(s)")
 
@@ -943,14 +944,16 @@ def init(
     from pmroles.loader import schema_text
     from pmroles.starter import STARTER
 
+    if not str(path).strip() or path.is_dir():
+        raise typer.BadParameter("name a file to write, e.g. ours.yaml", param_hint="PATH")
+
     write_atomic(path, STARTER.encode("utf-8"), overwrite=force)
     with contextlib.suppress(FileExistsPmrolesError):
         write_atomic(
             path.parent / "catalogue.schema.json", schema_text().encode("utf-8"), overwrite=False
         )
-    click.echo(
-        f"Wrote {_inert(str(path))}; check it with: pmroles validate {_inert(str(path))}", err=True
-    )
+    shown = _inert(str(path))
+    write(sys.stderr, f"Wrote {shown}; check it with: pmroles validate {shown}\n")
 
 
 @app.command(short_help="Print the catalogue's JSON Schema, for editors and other tools.")
@@ -962,16 +965,43 @@ def schema() -> None:
     """
     from pmroles.loader import schema_text
 
-    click.echo(schema_text(), nl=False)
+    write(sys.stdout, schema_text())
 
 
 def main() -> NoReturn:
-    """Console-script entry point: everything a user can cause ends without a traceback."""
+    """Console-script entry point: everything a user can cause ends without a traceback.
+
+    Click's standalone mode is off so that this one place also ends what runs outside a
+    command (`--help`, `--version`, usage errors) the same way `_Group.invoke` ends commands.
+    """
     try:
         # A fixed name, so `python -m pmroles` gives the same usage lines and completion
         # variable (_PMROLES_COMPLETE) as the installed script.
-        app(prog_name="pmroles")
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
+        status = app(prog_name="pmroles", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except SystemExit:
+        # Click ends a broken pipe while printing help with exit 1 even outside standalone
+        # mode, after wrapping stdout to silence it; give the status shells give SIGPIPE.
+        if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+            sys.exit(ExitStatus.BROKEN_PIPE)
+        raise
+    except click.ClickException as error:
+        # If stderr is gone too, the exit status still says what happened.
+        with contextlib.suppress(OSError):
+            error.show()
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, click.Abort):
+        write(sys.stderr, "Interrupted.\n")
         sys.exit(ExitStatus.INTERRUPTED)
-    sys.exit(ExitStatus.OK)
+    except BrokenPipeError:
+        silence_stdout()
+        sys.exit(ExitStatus.BROKEN_PIPE)
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        silence_stdout()
+        write(sys.stderr, f"Error: cannot write the output: {error.strerror}\n")
+        sys.exit(ExitStatus.ERROR)
+    # Without standalone mode Click returns, rather than raises, the status of a typer.Exit.
+    sys.exit(status if isinstance(status, int) else ExitStatus.OK)

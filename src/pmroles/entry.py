@@ -19,6 +19,15 @@ import sys
 
 
 def main() -> None:
+    try:
+        _fast_or_full()
+    except KeyboardInterrupt:
+        # Ctrl-C before the full CLI (which handles its own) took over.
+        sys.stderr.write("Interrupted.\n")
+        sys.exit(130)
+
+
+def _fast_or_full() -> None:
     if os.environ.get("_PMROLES_COMPLETE"):
         from pmroles.complete import complete
 

@@ -50,7 +50,12 @@ class UnknownNameError(PmrolesError):
         self.name = name
         self.suggestions = suggestions
         hint = f"; did you mean {_or_list(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}")
+        super().__init__(f"unknown {kind} {brief(name)!r}{hint}")
+
+
+def brief(text: str, limit: int = 80) -> str:
+    """`text` cut to `limit` characters for a message: an argument may be huge."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _or_list(items: tuple[str, ...]) -> str:

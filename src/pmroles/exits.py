@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from typing import TextIO
 
 
 class ExitStatus(enum.IntEnum):
@@ -15,6 +16,19 @@ class ExitStatus(enum.IntEnum):
     USAGE = 2
     INTERRUPTED = 130
     BROKEN_PIPE = 141
+
+
+def write(stream: TextIO, text: str) -> None:
+    """Write `text` whole; characters the stream's encoding lacks become escapes, not errors.
+
+    Every byte pmroles prints goes through here: an ASCII-only terminal gets `\\xe9` for é
+    rather than a UnicodeEncodeError or bytes it did not ask for.
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if not encoding.lower().replace("-", "").startswith("utf"):
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    stream.write(text)
+    stream.flush()
 
 
 def silence_stdout() -> None:

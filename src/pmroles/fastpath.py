@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from pmroles.exits import ExitStatus, silence_stdout
+from pmroles.exits import ExitStatus, silence_stdout, write
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -49,14 +49,13 @@ def _guarded(render: Callable[[], str | None]) -> int | None:
 
 def _write(text: str) -> int:
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write(sys.stdout, text)
     except BrokenPipeError:
         silence_stdout()
         return ExitStatus.BROKEN_PIPE
     except OSError as error:
         silence_stdout()
-        sys.stderr.write(f"Error: cannot write the output: {error.strerror}\n")
+        write(sys.stderr, f"Error: cannot write the output: {error.strerror}\n")
         return ExitStatus.ERROR
     return ExitStatus.OK
 

@@ -9,11 +9,21 @@ replaced by id. Ids, names and aliases must each name one role across all layers
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from pmroles.errors import Problem
 from pmroles.matching import suggest
-from pmroles.model import ASPECTS, Catalogue, Layer, Location, Role, RoleEntry, normalise
+from pmroles.model import (
+    ASPECTS,
+    Catalogue,
+    Layer,
+    Location,
+    Role,
+    RoleEntry,
+    Stakeholder,
+    normalise,
+)
 
 
 def apply_layer(base: Catalogue, layer: Layer) -> tuple[Catalogue, list[Problem]]:
@@ -23,10 +33,12 @@ def apply_layer(base: Catalogue, layer: Layer) -> tuple[Catalogue, list[Problem]
         role = resolver.resolve(entry)
         if role is not None:
             roles[entry.id] = role  # a replaced role keeps its place in the order
-    problems = resolver.problems + _name_clashes(roles, set(layer.roles))
+    stakeholders = {**base.stakeholders, **layer.stakeholders}
+    problems = resolver.problems + _name_clashes(roles.values(), set(layer.roles), "role")
+    problems += _name_clashes(stakeholders.values(), set(layer.stakeholders), "stakeholder")
     catalogue = Catalogue(
         roles=roles,
-        stakeholders={**base.stakeholders, **layer.stakeholders},
+        stakeholders=stakeholders,
         sources={**base.sources, **layer.sources},
         comparisons={**base.comparisons, **layer.comparisons},
     )
@@ -133,21 +145,25 @@ class _Resolver:
         )
 
 
-def _name_clashes(roles: dict[str, Role], fresh: set[str]) -> list[Problem]:
-    """Ids, names and aliases that name two roles, where one of them is new in this layer."""
+def _name_clashes(
+    records: Iterable[Role | Stakeholder], fresh: set[str], kind: str
+) -> list[Problem]:
+    """Ids, names and aliases that name two roles (or two stakeholders), where one of them is
+    new in this layer: a name that named two would silently pick one."""
     claimed: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
-    for role in roles.values():
-        names = [("id", role.id), ("name", role.name), *(("alias", a) for a in role.aliases)]
+    for record in records:
+        names = [("id", record.id), ("name", record.name)]
+        names += [("alias", alias) for alias in record.aliases]
         for label, name in names:
-            owner = claimed.setdefault(normalise(name), (role.id, label))
-            if owner[0] != role.id and (role.id in fresh or owner[0] in fresh):
+            owner = claimed.setdefault(normalise(name), (record.id, label))
+            if owner[0] != record.id and (record.id in fresh or owner[0] in fresh):
                 problems.append(
                     Problem(
-                        f"{label} {name!r} also names role {owner[0]!r} (its {owner[1]}); "
-                        "ids, names and aliases must each name one role",
-                        role.location,
-                        f"roles.{role.id}",
+                        f"{label} {name!r} also names {kind} {owner[0]!r} (its {owner[1]}); "
+                        f"ids, names and aliases must each name one {kind}",
+                        record.location,
+                        f"{kind}s.{record.id}",
                     )
                 )
     return problems

@@ -6,7 +6,10 @@ file, line, column and field path, and the loader reports all of them at once.
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -30,7 +33,16 @@ from pmroles.model import (
     Stakeholder,
     normalise,
 )
-from pmroles.yamltree import Mapping, Node, Scalar, Sequence, describe, parse
+from pmroles.yamltree import (
+    QUOTE_HINT,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    describe,
+    parse,
+    position,
+)
 
 T = TypeVar("T")
 
@@ -119,8 +131,8 @@ def read_text(path: Path, name: str) -> str:
     """The file's text; bytes that are not text become a positioned error, not a crash."""
     start = Location(name, 1, 1)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        # Non-blocking, so a FIFO or a device is refused rather than waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise CatalogueError([Problem("no such file", start)]) from None
     except IsADirectoryError:
@@ -129,6 +141,19 @@ def read_text(path: Path, name: str) -> str:
         raise CatalogueError([Problem("permission denied", start)]) from None
     except OSError as error:
         raise CatalogueError([Problem(f"cannot read: {error.strerror}", start)]) from None
+    mode = os.fstat(fd).st_mode
+    # A pipe or socket may never end; a device is read like a file, up to the size cap.
+    kind = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a pipe", stat.S_IFSOCK: "a socket"}
+    if stat.S_IFMT(mode) in kind:
+        os.close(fd)
+        raise CatalogueError(
+            [Problem(f"is {kind[stat.S_IFMT(mode)]}, not a catalogue file", start)]
+        )
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise CatalogueError([Problem(f"cannot read: {error.strerror}", start)]) from None
     if len(data) > MAX_FILE_BYTES:
         raise CatalogueError(
             [Problem(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not a catalogue", start)]
@@ -137,34 +162,35 @@ def read_text(path: Path, name: str) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
+    start = Location(name, 1, 1)
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise CatalogueError([Problem("UTF-32 text; save the file as UTF-8", start)])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise CatalogueError(
-                [Problem("not valid UTF-16 text; save the file as UTF-8", Location(name, 1, 1))]
+                [Problem("not valid UTF-16 text; save the file as UTF-8", start)]
             ) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        offset = error.start
-        line = data.count(b"\n", 0, offset) + 1
-        line_start = data.rfind(b"\n", 0, offset) + 1
-        column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-        raise CatalogueError(
-            [
-                Problem(
-                    f"not valid UTF-8 (byte 0x{data[offset]:02x}); save the file as UTF-8",
-                    Location(name, line, column),
-                )
-            ]
-        ) from None
+    else:
+        body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            good = body[: error.start].decode("utf-8")
+            where = position(good, len(good), name)
+            raise CatalogueError(
+                [
+                    Problem(
+                        f"not valid UTF-8 (byte 0x{body[error.start]:02x}); save the file as UTF-8",
+                        where,
+                    )
+                ]
+            ) from None
     nul = text.find("\0")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
         raise CatalogueError(
-            [Problem("contains a NUL byte; this is not a text file", Location(name, line, column))]
+            [Problem("contains a NUL byte; this is not a text file", position(text, nul, name))]
         )
     return text
 
@@ -211,13 +237,19 @@ class _Builder:
     def text(self, node: Node, path: str) -> str | None:
         self.nodes[path] = node
         if not isinstance(node, Scalar):
-            self.error(node, path, f"expected text, got {describe(node)}")
+            hint = ""
+            if isinstance(node, Mapping) and len(node.items) == 1:
+                hint = f" (a ': ' inside text makes a mapping; {QUOTE_HINT})"
+            self.error(node, path, f"expected text, got {describe(node)}{hint}")
             return None
         if node.is_null:
             if node.value:
                 message = f"is null; quote it if you meant the text {node.value!r}"
             else:
-                message = "is empty; write a value or remove the key"
+                message = (
+                    "is empty; write a value or remove the key (text after ' #' is a comment: "
+                    "put a value starting with '#' in quotes)"
+                )
             self.error(node, path, message)
             return None
         if not node.value.strip():
@@ -380,7 +412,9 @@ class _Builder:
         aliases = self.optional_texts(record, "aliases", path)
         needs = self.optional_texts(record, "needs", path)
         sources = self.optional_texts(record, "sources", path)
-        return None if name is None else Stakeholder(ident, name, aliases, needs, sources)
+        if name is None:
+            return None
+        return Stakeholder(ident, name, aliases, needs, sources, key.location)
 
     def role(self, ident: str, key: Scalar, record: Mapping, path: str) -> RoleEntry | None:
         self.mapping(record, path, ROLE_KEYS)

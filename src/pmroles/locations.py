@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pmroles import __version__
 
 ENV_VAR = "PMROLES_CATALOGUE"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bumped whenever what the cache stores changes shape."""
 
 

@@ -167,6 +167,7 @@ class Stakeholder:
     needs: tuple[str, ...] = ()
     """What this group needs from product roles."""
     sources: tuple[str, ...] = ()
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

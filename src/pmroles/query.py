@@ -22,7 +22,7 @@ def find_role(catalogue: Catalogue, name: str) -> Role:
         ident = catalogue.names.get(key)
         if ident is not None and ident in catalogue.roles:
             return catalogue.roles[ident]
-        raise UnknownNameError("role", name, suggest(name, list(catalogue.roles)))
+        raise UnknownNameError("role", name, suggest(name, _role_names(catalogue)))
     for role in catalogue.roles.values():
         if key in {normalise(n) for n in (role.id, role.name, *role.aliases)}:
             return role

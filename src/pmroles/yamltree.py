@@ -8,6 +8,7 @@ a constructor, so no tag can execute code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -20,6 +21,23 @@ try:  # libyaml's parser is several times faster; the pure-Python one gives the 
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 100
+"""Deeper nesting than any catalogue needs; refused before libyaml, which can crash on it."""
+
+_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break, so positions agree with the parser's."""
+_BRACKETS = re.compile(r"[\[\]{}]")
+QUOTE_HINT = "put the whole value in quotes"
+
+
+def position(text: str, offset: int, name: str) -> Location:
+    """The line and column of character `offset` of `text`, counting lines as YAML does."""
+    line, line_start = 1, 0
+    for match in _BREAKS.finditer(text, 0, offset):
+        line, line_start = line + 1, match.end()
+    return Location(name, line, offset - line_start + 1)
+
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAGS = frozenset(
@@ -118,12 +136,32 @@ class _Open:
 
 def parse(text: str, file: str) -> Node | None:
     """The single document in `text`, or None when it holds no document at all."""
+    _check_flow_depth(text, file)
     try:
         return _build(yaml.parse(text, Loader=_Loader), file)
+    except yaml.reader.ReaderError as error:
+        raise CatalogueError([_reader_problem(error, text, file)]) from None
     except yaml.MarkedYAMLError as error:
-        raise CatalogueError([_syntax_problem(error, file)]) from None
-    except yaml.YAMLError as error:  # unmarked: reader errors on odd characters
+        raise CatalogueError([_syntax_problem(error, text, file)]) from None
+    except yaml.YAMLError as error:  # nothing else is raised today; keep it one line anyway
         raise CatalogueError([Problem(f"not valid YAML: {error}", Location(file, 1, 1))]) from None
+
+
+def _check_flow_depth(text: str, file: str) -> None:
+    """Refuse [[[[... nesting before libyaml sees it (its scanner slows quadratically)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                where = position(text, match.start(), file)
+                raise CatalogueError(
+                    [Problem(f"nested more than {MAX_DEPTH} levels deep; not a catalogue", where)]
+                )
+        elif depth:
+            depth -= 1
 
 
 def _fail(message: str, file: str, mark: _Mark | None) -> CatalogueError:
@@ -148,7 +186,10 @@ def _build(events: Iterator[Any], file: str) -> Node | None:
             mark = event.start_mark
             if event.anchor is not None:
                 raise _fail(
-                    f"anchors (&{event.anchor}) are not supported; write the value out", file, mark
+                    f"'&{event.anchor}' is a YAML anchor, which catalogues do not use; "
+                    f"if it is part of the text, {QUOTE_HINT}",
+                    file,
+                    mark,
                 )
             tag = event.tag
             if tag is not None and tag not in _STANDARD_TAGS:
@@ -159,6 +200,10 @@ def _build(events: Iterator[Any], file: str) -> Node | None:
                     mark,
                 )
             if kind is not scalar_event:
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(
+                        f"nested more than {MAX_DEPTH} levels deep; not a catalogue", file, mark
+                    )
                 stack.append(_Open(mark.line + 1, mark.column + 1, kind is mapping_start))
                 continue
             node: Node = Scalar(
@@ -173,7 +218,8 @@ def _build(events: Iterator[Any], file: str) -> Node | None:
                 node = Sequence(file, done.line, done.column, tuple(done.children))
         elif kind is alias_event:
             raise _fail(
-                f"aliases (*{event.anchor}) are not supported; write the value out",
+                f"'*{event.anchor}' is a YAML alias, which catalogues do not use; "
+                f"if it is the text you meant, {QUOTE_HINT}",
                 file,
                 event.start_mark,
             )
@@ -198,8 +244,13 @@ def _build(events: Iterator[Any], file: str) -> Node | None:
 
 
 def _add_key(parent: _Open, node: Node) -> None:
-    if type(node) is not Scalar or node.is_null:
+    if type(node) is not Scalar:
         raise CatalogueError([Problem("a mapping key must be plain text", node.location)])
+    if node.is_null:
+        shown = f"'{node.value}' is read as null" if node.value else "a key is empty"
+        raise CatalogueError(
+            [Problem(f"{shown}; put it in quotes if you meant it as text", node.location)]
+        )
     first = parent.keys.get(node.value)
     if first is not None:
         raise CatalogueError(
@@ -214,8 +265,58 @@ def _add_key(parent: _Open, node: Node) -> None:
     parent.keys[node.value] = node
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+def _reader_problem(error: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    shown = f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
+    return Problem(
+        f"the character {shown} is not allowed in YAML text; remove it, or write it as an "
+        "escape inside double quotes",
+        position(text, error.position, file),
+    )
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """PyYAML's complaint, where it happened, and a hint a person can act on."""
     mark = error.problem_mark or error.context_mark
-    location = Location(file, mark.line + 1, mark.column + 1) if mark else None
-    what = " ".join(part for part in (error.context, error.problem) if part)
-    return Problem(f"YAML syntax error: {what}", location)
+    if mark is None:
+        return Problem(f"YAML syntax error: {error.problem}", Location(file, 1, 1))
+    where = Location(file, mark.line + 1, mark.column + 1)
+    problem = error.problem or ""
+    context = error.context or ""
+    lines = _BREAKS.split(text)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    char = line[mark.column] if mark.column < len(line) else ""
+    opened = error.context_mark
+    if char == "\t" or "tab" in problem:
+        return Problem("tabs cannot indent YAML; indent with spaces", where)
+    if "cannot start any token" in problem:
+        return Problem(f"a value cannot start with {char!r}; {QUOTE_HINT}", where)
+    if "mapping values are not allowed" in problem:
+        return Problem(f"': ' inside a value starts a new key; {QUOTE_HINT}", where)
+    if "quoted scalar" in context and opened is not None:
+        return Problem(
+            "this quote is never closed; close it (inside single quotes write an apostrophe as '')",
+            Location(file, opened.line + 1, opened.column + 1),
+        )
+    if "flow" in context and opened is not None:
+        closing = "]" if "sequence" in context else "}"
+        return Problem(
+            f"this {'[' if closing == ']' else '{'} is never closed with {closing!r}; close it, "
+            f"or if the value is text, {QUOTE_HINT}",
+            Location(file, opened.line + 1, opened.column + 1),
+        )
+    if "expected key" in problem:
+        indent = len(line) - len(line.lstrip(" "))
+        if mark.column <= indent:
+            return Problem(
+                "this line is indented differently from the keys around it; line keys up with "
+                "the same number of spaces",
+                where,
+            )
+        return Problem(
+            "unexpected text after a value; if the value starts with a quote, [ or {, "
+            f"{QUOTE_HINT} (inside single quotes write an apostrophe as '')",
+            where,
+        )
+    what = " ".join(part for part in (context, problem) if part)
+    return Problem(f"YAML syntax error: {what}; check the quotes and indentation here", where)

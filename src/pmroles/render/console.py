@@ -19,7 +19,7 @@ def make_console(*, stderr: bool = False, no_color: bool = False, record: bool =
         # Never written to (capture keeps the text); it carries the real stream's encoding,
         # which Rich reads to choose box characters.
         file=io.TextIOWrapper(io.BytesIO(), encoding=probe.encoding, errors="replace"),
-        width=probe.width,
+        width=probe.width if probe.width > 0 else 80,  # COLUMNS=0 means unknown, not none
         color_system=probe.color_system,  # type: ignore[arg-type]
         force_terminal=probe.is_terminal,
         no_color=probe.no_color,

@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pmroles.render.text import UNSAFE as _UNSAFE
+from pmroles.render.text import escape_controls
+
 LIST_SEPARATOR = "; "
 """How CSV and Markdown cells join list values."""
 
@@ -35,23 +38,32 @@ class Tabular:
 
 
 def _cell(value: str | Sequence[str] | None) -> str:
+    """A CSV or Markdown cell. These formats have no escapes, and people open them in
+    terminals and spreadsheets: control and bidi characters become visible escapes
+    (line breaks stay; CSV quotes them and Markdown folds them)."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
-    return LIST_SEPARATOR.join(value)
+        return escape_controls(value)
+    return LIST_SEPARATOR.join(escape_controls(item) for item in value)
 
 
 def to_json(document: Any) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # Readable UTF-8, except that characters which could act on a terminal are written as
+    # \u escapes: the same string to a JSON reader, inert on a screen.
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def to_yaml(document: Any) -> str:
     import yaml
 
-    # Every string is quoted where YAML would read it as something else, so a reader
-    # gets back exactly the text (no Norway problem on the way out either).
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1_000_000)
+    # Every string is quoted where YAML would read it as something else, so a reader gets
+    # back exactly the text (no Norway problem on the way out either). Unicode is written
+    # as is unless the document holds characters that could act on a terminal: then all
+    # non-ASCII text is escaped, which YAML readers undo.
+    safe = not _UNSAFE.search(json.dumps(document, ensure_ascii=False))
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=safe, width=1_000_000)
 
 
 def to_csv(table: Tabular) -> str:

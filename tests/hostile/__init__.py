@@ -1,0 +1,1 @@
+"""Hostile inputs for pmroles: the data behind tests/test_hostile.py."""
