@@ -425,32 +425,35 @@ def _repeatable(flag: str, help_text: str, complete: Any = None) -> Any:
     return typer.Option(flag, help=help_text, show_default=False, autocompletion=complete)
 
 
+# The person-describing options `list` filters by and `match` scores on.
+StakeholderOption = Annotated[
+    list[str] | None,
+    _repeatable("--stakeholder", "A stakeholder: id, alias or name.", _complete_stakeholder),
+]
+SkillOption = Annotated[list[str] | None, _repeatable("--skill", "A skill.")]
+ToolOption = Annotated[list[str] | None, _repeatable("--tool", "A tool.")]
+BackgroundOption = Annotated[
+    list[str] | None, _repeatable("--background", "Training, degree or field.")
+]
+HorizonOption = Annotated[
+    list[str] | None, _repeatable("--horizon", "short, medium or long (term).")
+]
+MethodOption = Annotated[
+    list[str] | None, _repeatable("--method", "agile, sequential or any (fits both).")
+]
+MarketOption = Annotated[list[str] | None, _repeatable("--market", "b2c, b2b or b2g.")]
+
+
 @app.command(name="list", short_help="List roles, filtered by stakeholder, skill, tool and more.")
 def list_roles(
     ctx: typer.Context,
-    stakeholder: Annotated[
-        list[str] | None,
-        _repeatable(
-            "--stakeholder",
-            "Works with this stakeholder (id, alias or name).",
-            _complete_stakeholder,
-        ),
-    ] = None,
-    skill: Annotated[list[str] | None, _repeatable("--skill", "Lists this skill.")] = None,
-    tool: Annotated[list[str] | None, _repeatable("--tool", "Uses this tool.")] = None,
-    background: Annotated[
-        list[str] | None, _repeatable("--background", "Has this training or background.")
-    ] = None,
-    horizon: Annotated[
-        list[str] | None, _repeatable("--horizon", "Works on this horizon: short, medium, long.")
-    ] = None,
-    method: Annotated[
-        list[str] | None,
-        _repeatable("--method", "Works with this method: agile, sequential (any fits both)."),
-    ] = None,
-    market: Annotated[
-        list[str] | None, _repeatable("--market", "Serves this market: b2c, b2b, b2g.")
-    ] = None,
+    stakeholder: StakeholderOption = None,
+    skill: SkillOption = None,
+    tool: ToolOption = None,
+    background: BackgroundOption = None,
+    horizon: HorizonOption = None,
+    method: MethodOption = None,
+    market: MarketOption = None,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,
@@ -588,22 +591,13 @@ def similar(
 @app.command(short_help="Rank the roles by how well they fit your skills and background.")
 def match(
     ctx: typer.Context,
-    skill: Annotated[list[str] | None, _repeatable("--skill", "A skill you have.")] = None,
-    background: Annotated[
-        list[str] | None, _repeatable("--background", "Your training, degree or field.")
-    ] = None,
-    stakeholder: Annotated[
-        list[str] | None,
-        _repeatable("--stakeholder", "A group you like working with.", _complete_stakeholder),
-    ] = None,
-    tool: Annotated[list[str] | None, _repeatable("--tool", "A tool you use.")] = None,
-    horizon: Annotated[
-        list[str] | None, _repeatable("--horizon", "short, medium or long term.")
-    ] = None,
-    method: Annotated[
-        list[str] | None, _repeatable("--method", "agile, sequential or any.")
-    ] = None,
-    market: Annotated[list[str] | None, _repeatable("--market", "b2c, b2b or b2g.")] = None,
+    skill: SkillOption = None,
+    background: BackgroundOption = None,
+    stakeholder: StakeholderOption = None,
+    tool: ToolOption = None,
+    horizon: HorizonOption = None,
+    method: MethodOption = None,
+    market: MarketOption = None,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,

@@ -6,7 +6,6 @@ None of this passes through Rich: no wrapping, no markup handling, no terminal w
 from __future__ import annotations
 
 import csv
-import enum
 import io
 import json
 from collections.abc import Sequence
@@ -18,14 +17,6 @@ from pmroles.render.text import escape_controls
 
 LIST_SEPARATOR = "; "
 """How CSV and Markdown cells join list values."""
-
-
-class OutputFormat(enum.StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    YAML = "yaml"
-    MARKDOWN = "markdown"
-    CSV = "csv"
 
 
 @dataclass(frozen=True, slots=True)
