@@ -120,7 +120,6 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _global_options(
-    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -154,7 +153,7 @@ def _global_options(
     PM, product owner, product marketing, project manager, ...), citing the article behind
     each point.
     """
-    ctx.obj = _settings(ctx)
+    # The options are read where they are needed, through _settings: see there.
 
 
 def _settings(ctx: click.Context) -> Settings:

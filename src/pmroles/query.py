@@ -38,11 +38,6 @@ def find_stakeholder(catalogue: Catalogue, name: str) -> Stakeholder:
     raise UnknownNameError("stakeholder", name, _ids_first(suggest(name, names), catalogue))
 
 
-def roles_working_with(catalogue: Catalogue, stakeholder: Stakeholder) -> list[Role]:
-    """Roles whose interactions name the stakeholder, in catalogue order."""
-    return roles_by_stakeholder(catalogue).get(stakeholder.id, [])
-
-
 def roles_by_stakeholder(catalogue: Catalogue) -> dict[str, list[Role]]:
     """Stakeholder id -> the roles whose interactions name it, in catalogue order."""
     result: dict[str, list[Role]] = {}
