@@ -204,7 +204,8 @@ class _Builder:
     """What this file is layered on: its ids count as defined."""
     problems: list[Problem] = field(default_factory=list)
     nodes: dict[str, Node] = field(default_factory=dict)
-    """Field path -> the node written there, so later checks can point at it."""
+    """Field path -> the node written there, so later checks can point at it (list items
+    and mapping keys are found from their list or mapping, when a message needs one)."""
     kept: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """List path -> (index written, value) of the items that were kept."""
 
@@ -225,7 +226,6 @@ class _Builder:
             self.error(node, path, f"expected a mapping, got {describe(node)}")
             return None
         for key, _ in node.items:
-            self.nodes[_join(path, key.value) + ":key"] = key
             if allowed is not None and key.value not in allowed:
                 self.error(
                     key,
@@ -297,6 +297,12 @@ class _Builder:
             )
             return None
         return key.value
+
+    def key(self, path: str, key: str) -> Node:
+        """The key node `key` of the mapping written at `path` (found only for a message)."""
+        node = self.nodes[path]
+        assert isinstance(node, Mapping)
+        return next(k for k, _ in node.items if k.value == key)
 
     def item(self, path: str, index: int) -> Node:
         """The node of item `index` of the list written at `path`."""
@@ -444,13 +450,13 @@ class _Builder:
             has = summary is not None if aspect_key == "summary" else aspect_key in attributes
             if aspect_key not in ASPECT_BY_KEY:
                 self.error(
-                    self.nodes[where + ":key"],
+                    self.key(_join(path, "sources"), aspect_key),
                     where,
                     f"cites unknown attribute {aspect_key!r}{_did_you_mean(aspect_key, ROLE_KEYS)}",
                 )
             elif not has and aspect_key not in append and extends is None:
                 self.error(
-                    self.nodes[where + ":key"],
+                    self.key(_join(path, "sources"), aspect_key),
                     where,
                     f"cites {aspect_key!r}, which this role does not have",
                 )
@@ -575,7 +581,7 @@ class _Builder:
                 for role_id in per_role:
                     if role_id not in comparison.roles:
                         self.error(
-                            self.nodes[_join(where, role_id) + ":key"],
+                            self.key(where, role_id),
                             _join(where, role_id),
                             f"{role_id!r} is not one of this comparison's roles ({sides})",
                         )
