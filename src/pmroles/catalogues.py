@@ -41,8 +41,7 @@ def stack_for(cli_files: Sequence[Path], *, no_builtin: bool, environ: Mapping[s
 
 def stack_files(stack: Stack) -> list[str]:
     """Every file the stack reads, the built-in one included."""
-    builtin = [locations.builtin_catalogue_path()] if stack.builtin else []
-    return [*builtin, *(str(f) for f in stack.files)]
+    return locations.stack_paths(stack.builtin, [str(f) for f in stack.files])
 
 
 def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, list[Problem]]:

@@ -106,8 +106,7 @@ def _index_entries(
     files = locations.user_files(catalogues, no_builtin=no_builtin, environ=environ)
     if no_builtin and not files:
         return None
-    builtin = [] if no_builtin else [locations.builtin_catalogue_path()]
-    description = locations.stack_description([*builtin, *files])
+    description = locations.stack_description(locations.stack_paths(not no_builtin, files))
     if description is None:
         return None
     index = locations.read_index(locations.cache_dir(environ), description)

@@ -55,6 +55,12 @@ def user_files(
     return files
 
 
+def stack_paths(builtin: bool, files: Sequence[str]) -> list[str]:
+    """Every file a stack reads, the built-in one first. The loader's cache and completion's
+    index are both keyed by this list, so both must build it here."""
+    return [builtin_catalogue_path(), *files] if builtin else list(files)
+
+
 def stack_description(files: Sequence[str]) -> str | None:
     """What identifies this exact stack: pmroles' version and each file's path, size, inode
     and modification times. None when a file cannot be read (then nothing is cached)."""
