@@ -175,3 +175,26 @@ def test_no_traceback_for_a_missing_role_from_a_real_process() -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("Error: unknown role 'nope'")
+
+
+def test_schema_prints_the_shipped_json_schema(invoke: Invoke) -> None:
+    import json
+
+    from pmroles.loader import schema_text
+
+    result = invoke("schema")
+    assert result.exit_code == 0
+    assert result.stdout == schema_text()
+    assert json.loads(result.stdout)["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+def test_compare_help_says_how_similarity_is_computed(invoke: Invoke) -> None:
+    text = " ".join(invoke("compare", "--help").stdout.split())
+    assert "Similarity is Jaccard over normalised items" in text
+    assert "items all roles list divided by items any of them lists" in text
+
+
+def test_match_help_documents_the_scoring(invoke: Invoke) -> None:
+    text = " ".join(invoke("match", "--help").stdout.split())
+    assert "Scoring: each answer is looked for in one aspect of every role" in text
+    assert "divided by the number of distinct answers, from 0 to 1" in text

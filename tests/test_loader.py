@@ -220,3 +220,10 @@ def test_generated_catalogues_round_trip_every_string(roles: dict[str, dict[str,
 
 def test_load_builtin_matches_the_source_file() -> None:
     assert load_builtin().roles.keys() == load_file(ROOT / "data" / "roles.yaml").roles.keys()
+
+
+def test_the_c_loader_is_used_where_libyaml_is_available() -> None:
+    from pmroles import yamltree
+
+    expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    assert yamltree._Loader is expected

@@ -306,3 +306,9 @@ def test_similar_lists_every_other_role(invoke: Invoke) -> None:
     assert sorted(ids) == sorted(
         ["pm", "b2c-pm", "b2b-pm", "po", "pmm", "bpm", "project-manager", "ba", "brand-manager"]
     )
+
+
+def test_an_aspect_no_compared_role_has_is_left_out(fixture: Catalogue) -> None:
+    keys = [row.aspect.key for row in compare(fixture, roles(fixture, "a", "b")).rows]
+    # Neither role has a summary, goals or focus: those rows are absent; order is display order.
+    assert keys == ["skills", "interactions", "tools", "horizon", "method", "market"]

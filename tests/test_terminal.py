@@ -29,6 +29,7 @@ import subprocess
 import sys
 import sysconfig
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -572,3 +573,22 @@ def test_a_forced_colour_pipe_has_no_trailing_spaces() -> None:
     # Styled titles and captions are padded inside the style: no spaces before the codes either.
     lines = [_SGR.sub("", line) for line in result.stdout.splitlines()]
     assert [line for line in lines if line != line.rstrip(" ")] == []
+
+
+def test_install_completion_writes_a_script_and_sources_it(tmp_path: Path) -> None:
+    program = shutil.which(
+        "pmroles", path=f"{sysconfig.get_path('scripts')}{os.pathsep}{os.environ.get('PATH', '')}"
+    )
+    assert program is not None
+    env = {**os.environ, "HOME": str(tmp_path), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    result = subprocess.run(
+        [program, "--install-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    script = tmp_path / ".bash_completions" / "pmroles.sh"
+    assert "_PMROLES_COMPLETE" in script.read_text()
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
