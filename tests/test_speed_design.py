@@ -20,7 +20,7 @@ from pmroles import fastpath
 from .conftest import ROOT, Invoke
 
 PROBE = """
-import io, json, sys, contextlib
+import gc, io, json, sys, contextlib
 sys.argv = ["pmroles", *json.loads(sys.argv[1])]
 from pmroles.entry import main
 out = io.StringIO()
@@ -30,6 +30,7 @@ try:
 except SystemExit as exit:
     code = exit.code
 print(json.dumps({"code": code, "out": out.getvalue(),
+                  "collector": {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()},
                   "modules": sorted(m for m in sys.modules if m.split(".")[0] in
                                     ("yaml", "pydantic", "rich", "typer", "click", "sqlite3"))}))
 """
@@ -77,6 +78,15 @@ def test_the_plain_hot_commands_do_not_load_typer(tmp_path: Path) -> None:
     run(["show", "tpm"], tmp_path)
     warm = run(["show", "tpm"], tmp_path)
     assert not {"typer", "click"} & set(warm["modules"])
+
+
+@pytest.mark.parametrize("args", [["show", "tpm"], ["show", "tpm", "--json"], ["nonsense"]])
+def test_a_run_leaves_its_objects_to_the_exit(tmp_path: Path, args: list[str]) -> None:
+    """The cyclic collector stays off through a run and everything is frozen at its end, so
+    neither the run nor the interpreter's exit walks the objects (see pmroles.entry)."""
+    result = run(args, tmp_path)
+    assert result["collector"]["enabled"] is False
+    assert result["collector"]["frozen"] > 10_000
 
 
 def test_completion_imports_neither_rich_nor_typer(tmp_path: Path) -> None:

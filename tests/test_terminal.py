@@ -33,11 +33,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
 from pmroles.loader import load_builtin
 from pmroles.model import AspectKind, Catalogue, Role
+from pmroles.render.console import _trim
 from pmroles.render.tables import role_table, roles_table
 
 from .conftest import ROOT, Invoke
@@ -573,6 +576,21 @@ def test_a_forced_colour_pipe_has_no_trailing_spaces() -> None:
     # Styled titles and captions are padded inside the style: no spaces before the codes either.
     lines = [_SGR.sub("", line) for line in result.stdout.splitlines()]
     assert [line for line in lines if line != line.rstrip(" ")] == []
+
+
+# What the trimming did when it was one multi-line regex, before it was made linear: the
+# reference the faster code must agree with.
+_PADDING_BEFORE_CODES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "m", " ", "  ", "\x1b[1m", "\x1b[0m", "\x1b[2;3m", "\x1b[", "\n"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_trimming_line_ends_matches_the_reference(text: str) -> None:
+    assert _trim(text) == _PADDING_BEFORE_CODES.sub(r"\1", text)
 
 
 def test_install_completion_writes_a_script_and_sources_it(tmp_path: Path) -> None:

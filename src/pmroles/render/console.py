@@ -30,8 +30,23 @@ def make_console(*, stderr: bool = False, no_color: bool = False, record: bool =
     )
 
 
-# Padding Rich adds at the end of a line, possibly followed by the codes that end a style.
-_TRAILING_PADDING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_STYLE_CODES_AT_END = re.compile(r"(?:\x1b\[[0-9;]*m)+\Z")
+
+
+def _trim_line(line: str) -> str:
+    """`line` without the padding Rich adds at its end, keeping the codes that end a style."""
+    # Line by line with rstrip, not one multi-line regex: a pattern ending in `$` is tried at
+    # every space of every line, which cost milliseconds on a wide table.
+    if not line.endswith("m"):
+        return line.rstrip(" ")
+    codes = _STYLE_CODES_AT_END.search(line)
+    if codes is None:
+        return line.rstrip(" ")
+    return line[: codes.start()].rstrip(" ") + codes.group()
+
+
+def _trim(text: str) -> str:
+    return "\n".join(_trim_line(line) for line in text.split("\n"))
 
 
 def render(console: Console, renderable: RenderableType) -> str:
@@ -42,7 +57,7 @@ def render(console: Console, renderable: RenderableType) -> str:
         # Rich records what it writes, not what it captures: write once into the console's
         # own buffer so `exported` has the same picture.
         console.print(renderable)
-    return _TRAILING_PADDING.sub(r"\1", capture.get())
+    return _trim(capture.get())
 
 
 def exported(console: Console, suffix: str) -> bytes:
@@ -51,4 +66,4 @@ def exported(console: Console, suffix: str) -> bytes:
         return console.export_svg(title="pmroles").encode("utf-8")
     if suffix in (".html", ".htm"):
         return console.export_html(inline_styles=True).encode("utf-8")
-    return _TRAILING_PADDING.sub(r"\1", console.export_text()).encode("utf-8")
+    return _trim(console.export_text()).encode("utf-8")

@@ -76,7 +76,9 @@ class _Bullets:
         blank = Segment(" " * indent)
         gap = Segment(" ")
         for mark, text in self.items:
-            for number, line in enumerate(text.wrap(console, width, overflow="fold")):
+            # Most items fit on one line, and wrapping one that fits gives back the same text.
+            lines = [text] if text.cell_len <= width else text.wrap(console, width, overflow="fold")
+            for number, line in enumerate(lines):
                 # Finished segments, not Text: Rich would wrap a Text line a second time.
                 if number == 0:
                     yield from mark.render(console, end="")
