@@ -32,7 +32,8 @@ except SystemExit as exit:
 print(json.dumps({"code": code, "out": out.getvalue(),
                   "collector": {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()},
                   "modules": sorted(m for m in sys.modules if m.split(".")[0] in
-                                    ("yaml", "pydantic", "rich", "typer", "click", "sqlite3"))}))
+                                    ("yaml", "pydantic", "rich", "typer", "click", "sqlite3",
+                                     "pathlib", "difflib"))}))
 """
 
 
@@ -74,10 +75,14 @@ def test_a_warm_command_imports_neither_yaml_nor_pydantic(tmp_path: Path, args: 
     assert warm["out"] == cold["out"]
 
 
-def test_the_plain_hot_commands_do_not_load_typer(tmp_path: Path) -> None:
-    run(["show", "tpm"], tmp_path)
-    warm = run(["show", "tpm"], tmp_path)
-    assert not {"typer", "click"} & set(warm["modules"])
+@pytest.mark.parametrize(
+    "args", [["show", "tpm"], ["compare", "bpm", "tpm"], ["list", "--stakeholder", "sales"]]
+)
+def test_the_plain_hot_commands_load_only_what_they_use(tmp_path: Path, args: list[str]) -> None:
+    run(args, tmp_path)
+    warm = run(args, tmp_path)
+    loaded = {name.split(".")[0] for name in warm["modules"]}
+    assert loaded == {"rich", "sqlite3"}  # no typer, click, pathlib or difflib
 
 
 @pytest.mark.parametrize("args", [["show", "tpm"], ["show", "tpm", "--json"], ["nonsense"]])
@@ -175,6 +180,32 @@ def test_processes_building_the_cache_at_once_all_succeed(tmp_path: Path) -> Non
     assert all(err == b"" for _, err in outputs)
     assert len(databases(tmp_path)) == 1
     assert not list((tmp_path / "pmroles").glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_a_cache_directory_named_with_uri_characters_is_read(tmp_path: Path) -> None:
+    cache = tmp_path / "odd #1 ?x=%20"
+    cold = run(["show", "tpm"], cache)
+    warm = run(["show", "tpm"], cache)
+    assert "yaml" not in warm["modules"]  # read from the cache, not parsed again
+    assert warm["out"] == cold["out"]
+
+
+def test_only_the_newest_caches_are_kept(tmp_path: Path) -> None:
+    from pmroles.cache import KEEP
+    from pmroles.catalogues import load_cached, stack_for
+
+    environ = {"XDG_CACHE_HOME": str(tmp_path / "cache [1]")}  # glob characters in the path
+    for number in range(KEEP + 2):
+        ours = tmp_path / f"ours{number}.yaml"
+        ours.write_text(f"roles:\n  x{number}:\n    name: Role {number}\n")
+        load_cached(stack_for([ours], no_builtin=True, environ=environ), environ)
+    directory = tmp_path / "cache [1]" / "pmroles"
+    kept = sorted(p.name for p in directory.iterdir())
+    assert len([name for name in kept if name.startswith("catalogue-")]) == KEEP
+    assert len([name for name in kept if name.startswith("index-")]) == KEEP
+    # The two oldest stacks lost both their database and their completion index.
+    last = stack_for([tmp_path / f"ours{KEEP + 1}.yaml"], no_builtin=True, environ=environ)
+    assert load_cached(last, environ)[0].roles.keys() == {f"x{KEEP + 1}"}
 
 
 def test_editing_a_catalogue_file_is_seen_at_once(tmp_path: Path) -> None:

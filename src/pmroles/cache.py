@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pmroles.errors import Problem, Severity
@@ -40,22 +39,25 @@ KEEP = 8
 """Cache files kept per directory; older ones are removed when a new one is written."""
 
 
-def database_path(directory: Path, description: str) -> Path:
-    return directory / f"catalogue-{stack_key(description)}.sqlite"
+# Paths are plain strings here, as in `locations`: a warm command never imports pathlib.
+
+
+def database_path(directory: str, description: str) -> str:
+    return os.path.join(directory, f"catalogue-{stack_key(description)}.sqlite")
 
 
 # -- reading -----------------------------------------------------------------------------------
 
 
-def read(directory: Path, description: str) -> tuple[Catalogue, list[Problem]] | None:
+def read(directory: str, description: str) -> tuple[Catalogue, list[Problem]] | None:
     """The cached catalogue, or None when there is no usable cache file."""
     import sqlite3  # here, not above: completion reads only the JSON index
 
     path = database_path(directory, description)
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
         meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
         if meta.get("format") != str(CACHE_FORMAT) or meta.get("stack") != description:
             connection.close()
@@ -75,6 +77,12 @@ def read(directory: Path, description: str) -> tuple[Catalogue, list[Problem]] |
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None  # corrupt, truncated or foreign: the caller rebuilds it
     return catalogue, warnings
+
+
+def _read_only_uri(path: str) -> str:
+    # SQLite's URIs give `?`, `#` and `%` a meaning; escaped, any directory name works.
+    escaped = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file:{escaped}?mode=ro"
 
 
 class _LazyRoles(Mapping[str, Role]):
@@ -144,26 +152,24 @@ class _Names(Mapping[str, str]):
 # -- writing -----------------------------------------------------------------------------------
 
 
-def write(directory: Path, description: str, catalogue: Catalogue, warnings: list[Problem]) -> None:
+def write(directory: str, description: str, catalogue: Catalogue, warnings: list[Problem]) -> None:
     """Store the catalogue; silently does nothing where the directory cannot be written."""
     import sqlite3
 
     with contextlib.suppress(OSError, sqlite3.Error):
-        directory.mkdir(parents=True, exist_ok=True)
+        os.makedirs(directory, exist_ok=True)
         _write_database(directory, description, catalogue, warnings)
         index = {
             "stack": description,
             "roles": [[r.id, r.name] for r in catalogue.roles.values()],
             "stakeholders": [[s.id, s.name] for s in catalogue.stakeholders.values()],
         }
-        _replace(
-            Path(index_path(str(directory), stack_key(description))), json.dumps(index).encode()
-        )
+        _replace(index_path(directory, stack_key(description)), json.dumps(index).encode())
         _prune(directory)
 
 
 def _write_database(
-    directory: Path, description: str, catalogue: Catalogue, warnings: list[Problem]
+    directory: str, description: str, catalogue: Catalogue, warnings: list[Problem]
 ) -> None:
     import sqlite3
     import tempfile
@@ -213,10 +219,10 @@ def _write_database(
             os.unlink(temp)
 
 
-def _replace(path: Path, data: bytes) -> None:
+def _replace(path: str, data: bytes) -> None:
     import tempfile
 
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -226,14 +232,19 @@ def _replace(path: Path, data: bytes) -> None:
             os.unlink(temp)
 
 
-def _prune(directory: Path) -> None:
+def _prune(directory: str) -> None:
     """Keep the newest KEEP caches; stacks not used lately are rebuilt if they come back."""
-    databases = sorted(directory.glob("catalogue-*.sqlite"), key=lambda p: p.stat().st_mtime)
+    import glob
+
+    databases = sorted(
+        glob.glob(os.path.join(glob.escape(directory), "catalogue-*.sqlite")),
+        key=os.path.getmtime,
+    )
     for old in databases[:-KEEP]:
-        key = old.stem.removeprefix("catalogue-")
-        for path in (old, Path(index_path(str(directory), key))):
+        key = os.path.basename(old).removeprefix("catalogue-").removesuffix(".sqlite")
+        for path in (old, index_path(directory, key)):
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.unlink(path)
 
 
 # -- the stored shapes -------------------------------------------------------------------------

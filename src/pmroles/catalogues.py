@@ -8,9 +8,9 @@ Order, each layered over the ones before: the built-in catalogue; the user's con
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from pmroles import locations
 from pmroles.errors import CatalogueError, PmrolesError, Problem, Severity
@@ -19,29 +19,29 @@ from pmroles.model import Catalogue
 
 @dataclass(frozen=True, slots=True)
 class Stack:
+    """The catalogue files one run reads."""
+
     builtin: bool
-    files: tuple[Path, ...]
-    """User files in layering order."""
+    files: tuple[str, ...]
+    """User files in layering order. Plain strings: a warm command never imports pathlib."""
 
 
-def builtin_catalogue_path() -> Path:
-    return Path(locations.builtin_catalogue_path())
-
-
-def stack_for(cli_files: Sequence[Path], *, no_builtin: bool, environ: Mapping[str, str]) -> Stack:
+def stack_for(
+    cli_files: Sequence[str | os.PathLike[str]], *, no_builtin: bool, environ: Mapping[str, str]
+) -> Stack:
     files = locations.user_files(
-        [str(p) for p in cli_files], no_builtin=no_builtin, environ=environ
+        [os.fspath(p) for p in cli_files], no_builtin=no_builtin, environ=environ
     )
     if no_builtin and not files:
         raise PmrolesError(
             f"--no-builtin leaves no catalogue: name one with --catalogue or {locations.ENV_VAR}"
         )
-    return Stack(not no_builtin, tuple(Path(f) for f in files))
+    return Stack(not no_builtin, tuple(files))
 
 
 def stack_files(stack: Stack) -> list[str]:
     """Every file the stack reads, the built-in one included."""
-    return locations.stack_paths(stack.builtin, [str(f) for f in stack.files])
+    return locations.stack_paths(stack.builtin, stack.files)
 
 
 def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, list[Problem]]:
@@ -49,7 +49,7 @@ def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, li
     from pmroles import cache
 
     description = locations.stack_description(stack_files(stack))
-    directory = Path(locations.cache_dir(environ))
+    directory = locations.cache_dir(environ)
     if description is not None:
         cached = cache.read(directory, description)
         if cached is not None:
@@ -67,7 +67,7 @@ def load_stack(stack: Stack) -> tuple[Catalogue, list[Problem]]:
     catalogue = load_builtin() if stack.builtin else Catalogue(roles={})
     warnings: list[Problem] = []
     for path in stack.files:
-        layered, problems = check_file(path, str(path), catalogue)
+        layered, problems = check_file(path, path, catalogue)
         if layered is None:
             raise CatalogueError([p for p in problems if p.severity is Severity.ERROR])
         warnings += problems

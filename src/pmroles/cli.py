@@ -846,9 +846,8 @@ def validate(
     to and extend their roles. Without FILE, the built-in catalogue is checked. Exits 0
     when valid, 1 on errors (or, with --strict, warnings).
     """
-    from pmroles.catalogues import builtin_catalogue_path
     from pmroles.errors import Severity
-    from pmroles.loader import check_file
+    from pmroles.loader import builtin_catalogue_path, check_file
     from pmroles.query import NoMatchError
     from pmroles.render import documents
 

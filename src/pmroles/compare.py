@@ -32,6 +32,8 @@ class SameRoleError(PmrolesError):
 
 @dataclass(frozen=True, slots=True)
 class AspectRow:
+    """One aspect of the compared roles, side by side."""
+
     aspect: Aspect
     values: tuple[tuple[str, ...], ...]
     """One entry per compared role, in the order the roles were given."""
@@ -60,6 +62,8 @@ class AspectRow:
 
 @dataclass(frozen=True, slots=True)
 class RoleComparison:
+    """What `compare` computes for two or more roles."""
+
     roles: tuple[Role, ...]
     rows: tuple[AspectRow, ...]
     """Aspects at least one role has, in display order."""
@@ -115,6 +119,8 @@ def compare(
 
 @dataclass(frozen=True, slots=True)
 class Similar:
+    """A role and how alike it is to the one asked about."""
+
     role: Role
     score: float
     drivers: tuple[tuple[Aspect, tuple[str, ...]], ...]

@@ -9,21 +9,54 @@ replaced by id. Ids, names and aliases must each name one role across all layers
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from pmroles.errors import Problem
 from pmroles.matching import suggest
 from pmroles.model import (
     ASPECTS,
     Catalogue,
-    Layer,
+    Comparison,
     Location,
     Role,
-    RoleEntry,
+    Source,
     Stakeholder,
     normalise,
 )
+
+# The two records below exist only while files are read, so they live here rather than in
+# `model`, which every command imports.
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """A role as one file writes it: possibly partial, extending another role."""
+
+    id: str
+    name: str | None
+    aliases: tuple[str, ...] | None
+    """None when the file does not say (an extending entry then keeps the parent's)."""
+    summary: str | None
+    attributes: Mapping[str, tuple[str, ...]]
+    sources: Mapping[str, tuple[str, ...]]
+    location: Location
+    locations: Mapping[str, Location]
+    extends: str | None = None
+    """The id of the role this entry starts from."""
+    append: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Items added to the parent's lists instead of replacing them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One catalogue file as written, before it is laid over the files beneath it."""
+
+    file: str
+    roles: Mapping[str, RoleEntry]
+    stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    comparisons: Mapping[str, Comparison] = field(default_factory=dict)
 
 
 def apply_layer(base: Catalogue, layer: Layer) -> tuple[Catalogue, list[Problem]]:

@@ -16,8 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from pmroles.catalogues import builtin_catalogue_path
+from pmroles import locations
 from pmroles.errors import CatalogueError, Problem, Severity
+from pmroles.layers import Layer, RoleEntry, apply_layer
 from pmroles.matching import suggest
 from pmroles.model import (
     ASPECT_BY_KEY,
@@ -26,9 +27,7 @@ from pmroles.model import (
     AspectKind,
     Catalogue,
     Comparison,
-    Layer,
     Location,
-    RoleEntry,
     Source,
     Stakeholder,
     normalise,
@@ -73,12 +72,16 @@ def schema_text() -> str:
     return (resources.files("pmroles") / "catalogue.schema.json").read_text(encoding="utf-8")
 
 
+def builtin_catalogue_path() -> Path:
+    return Path(locations.builtin_catalogue_path())
+
+
 def load_builtin() -> Catalogue:
     return load_file(builtin_catalogue_path())
 
 
 def load_file(
-    path: Path, display_name: str | None = None, base: Catalogue | None = None
+    path: str | os.PathLike[str], display_name: str | None = None, base: Catalogue | None = None
 ) -> Catalogue:
     """Read and validate one file; raises CatalogueError with every problem found."""
     catalogue, problems = check_file(path, display_name, base)
@@ -89,21 +92,19 @@ def load_file(
 
 
 def check_file(
-    path: Path, display_name: str | None = None, base: Catalogue | None = None
+    path: str | os.PathLike[str], display_name: str | None = None, base: Catalogue | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Read one file and return the catalogue (None if it has errors) and every problem.
 
     Ids defined in `base` (the catalogue this file is layered on) count as defined.
     """
-    name = display_name or str(path)
+    name = display_name or os.fspath(path)
     return check_text(read_text(path, name), name, base)
 
 
 def check_text(
     text: str, file: str, base: Catalogue | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
-    from pmroles.layers import apply_layer
-
     below = base or Catalogue(roles={})
     layer, problems = check_layer(text, file, below)
     catalogue = None
@@ -127,7 +128,7 @@ def _position(problem: Problem) -> tuple[int, int]:
     return (where.line, where.column) if where else (0, 0)
 
 
-def read_text(path: Path, name: str) -> str:
+def read_text(path: str | os.PathLike[str], name: str) -> str:
     """The file's text; bytes that are not text become a positioned error, not a crash."""
     start = Location(name, 1, 1)
     try:

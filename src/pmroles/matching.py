@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -57,6 +56,8 @@ def phrase_matches(query: str, item: str) -> bool:
 
 def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
     """The closest few candidates, for 'did you mean'."""
+    import difflib  # only a mistyped name needs it, and every command imports this module
+
     options = list(dict.fromkeys(candidates))
     by_normal: dict[str, str] = {}
     for option in options:

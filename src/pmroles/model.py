@@ -66,6 +66,8 @@ class AspectKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Aspect:
+    """One attribute a role may have, and how it is read and shown."""
+
     key: str
     """The attribute's key in the YAML file."""
     label: str
@@ -144,6 +146,8 @@ class Location(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """An article the catalogue's facts come from."""
+
     id: str
     title: str
     author: str | None = None
@@ -161,6 +165,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Stakeholder:
+    """A group product roles work with: sales, legal, engineering..."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
@@ -172,6 +178,8 @@ class Stakeholder:
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """A product role as the layered catalogue defines it."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
@@ -200,25 +208,6 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleEntry:
-    """A role as one file writes it: possibly partial, extending another role."""
-
-    id: str
-    name: str | None
-    aliases: tuple[str, ...] | None
-    """None when the file does not say (an extending entry then keeps the parent's)."""
-    summary: str | None
-    attributes: Mapping[str, tuple[str, ...]]
-    sources: Mapping[str, tuple[str, ...]]
-    location: Location
-    locations: Mapping[str, Location]
-    extends: str | None = None
-    """The id of the role this entry starts from."""
-    append: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Items added to the parent's lists instead of replacing them."""
-
-
-@dataclass(frozen=True, slots=True)
 class Comparison:
     """What the articles say about two roles side by side."""
 
@@ -238,6 +227,8 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
+    """Everything pmroles knows, after every catalogue file is laid over the ones before."""
+
     roles: Mapping[str, Role]
     stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
@@ -245,14 +236,3 @@ class Catalogue:
     names: Mapping[str, str] | None = None
     """Normalised id, name or alias -> role id, where an index exists (the cache has one);
     without it, lookups scan the roles."""
-
-
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """One catalogue file as written, before it is laid over the files beneath it."""
-
-    file: str
-    roles: Mapping[str, RoleEntry]
-    stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
-    sources: Mapping[str, Source] = field(default_factory=dict)
-    comparisons: Mapping[str, Comparison] = field(default_factory=dict)

@@ -22,6 +22,8 @@ _WEIGHT = {"name": 3.0, "aliases": 3.0, "summary": 2.0, "focus": 2.0}
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """One piece of catalogue text that matched a search."""
+
     kind: str
     """'role', 'stakeholder' or 'comparison'."""
     id: str

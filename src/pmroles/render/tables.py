@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -16,7 +17,9 @@ from pmroles.compare import Mark, RoleComparison, Similar
 from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role, Stakeholder
 from pmroles.query import find_stakeholder
 from pmroles.render.text import inert
-from pmroles.search import Hit
+
+if TYPE_CHECKING:
+    from pmroles.search import Hit
 
 ITEM_MARK = "•"
 MARKS = {Mark.SHARED: "=", Mark.SOME: "~", Mark.UNIQUE: ITEM_MARK}
