@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,6 +42,9 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if w not in _STOPWORDS)
 
 
+# Remembered: `compare` asks for each item's key twice (for the score, then for its mark),
+# and `similar` and `match` ask for the same items across every pair of roles.
+@functools.lru_cache(maxsize=4096)
 def item_key(text: str) -> str:
     """The identity of a list item for comparing roles: 'Market analysis' and
     'analysis of markets' are one item."""

@@ -60,21 +60,22 @@ class _Bullets:
         for mark, text in self.items:
             if mark.style:
                 text.stylize("bold")
+        # Worked out once: a table measures each of its cells more than once.
+        self.indent = max((mark.cell_len for mark, _ in self.items), default=0) + 1
+        self.widest_word = max(
+            (cell_len(word) for _, text in self.items for word in text.plain.split()), default=0
+        )
+        self.longest = max((text.cell_len for _, text in self.items), default=0)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         if not self.items:
             return Measurement(0, 0)
-        indent = max(mark.cell_len for mark, _ in self.items) + 1
-        widest_word = max(
-            (cell_len(word) for _, text in self.items for word in text.plain.split()), default=0
-        )
-        longest = max(text.cell_len for _, text in self.items)
-        return Measurement(indent + widest_word, indent + longest).clamp(
+        return Measurement(self.indent + self.widest_word, self.indent + self.longest).clamp(
             max_width=options.max_width
         )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = max((mark.cell_len for mark, _ in self.items), default=0) + 1
+        indent = self.indent
         width = max(options.max_width - indent, 1)
         blank = Segment(" " * indent)
         gap = Segment(" ")
