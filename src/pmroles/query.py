@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import phrase_matches, suggest
@@ -47,9 +47,11 @@ def roles_by_stakeholder(catalogue: Catalogue) -> dict[str, list[Role]]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What `list` narrows by: AND across fields, OR within one field."""
+class Filters(NamedTuple):
+    """What `list` narrows by: AND across fields, OR within one field.
+
+    A NamedTuple rather than a frozen dataclass, to keep start-up short (see README, Speed).
+    """
 
     stakeholder: Sequence[str] = ()
     skill: Sequence[str] = ()
@@ -60,7 +62,7 @@ class Filters:
     market: Sequence[str] = ()
 
     def as_dict(self) -> dict[str, Sequence[str]]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return self._asdict()
 
 
 _PHRASE_FILTERS = ("skill", "tool", "background")
