@@ -305,6 +305,14 @@ def test_force_color_styles_output(invoke: Invoke) -> None:
     assert "\x1b[" in result.stdout
 
 
+def test_items_every_compared_role_lists_are_bold_and_their_marks_plain(invoke: Invoke) -> None:
+    result = invoke("compare", "bpm", "tpm", env=FORCED)
+    assert result.exit_code == 0, result.output
+    assert "= \x1b[1mEngineering\x1b[0m" in result.stdout
+    assert "\x1b[1m=" not in result.stdout
+    assert "• Finance" in result.stdout  # one role's items: neither bold nor split
+
+
 def test_force_color_styles_a_real_pipe() -> None:
     env = _pipe_env(FORCE_COLOR="1", TERM="xterm-256color")
     result = _run([sys.executable, "-m", "pmroles"], "show", "tpm", env=env)

@@ -49,23 +49,18 @@ class _Bullets:
     """Items one per line, each behind its mark, wrapped lines indented under the text.
 
     One light renderable instead of a nested grid per cell: a table of roles has a hundred
-    of these, and grids made rendering the slowest part of a command.
+    of these, and grids made rendering the slowest part of a command. Items listed by every
+    compared role (the `=` mark) are bold; the marks never are.
     """
 
     def __init__(self, items: Iterable[tuple[str, str]]) -> None:
-        self.items = [
-            (Text(mark, style="bold" if mark == MARKS[Mark.SHARED] else ""), safe_text(item))
-            for mark, item in items
-        ]
-        for mark, text in self.items:
-            if mark.style:
-                text.stylize("bold")
+        self.items = [(mark, inert(item)) for mark, item in items]
         # Worked out once: a table measures each of its cells more than once.
-        self.indent = max((mark.cell_len for mark, _ in self.items), default=0) + 1
+        self.indent = max((cell_len(mark) for mark, _ in self.items), default=0) + 1
         self.widest_word = max(
-            (cell_len(word) for _, text in self.items for word in text.plain.split()), default=0
+            (cell_len(word) for _, item in self.items for word in item.split()), default=0
         )
-        self.longest = max((text.cell_len for _, text in self.items), default=0)
+        self.longest = max((cell_len(item) for _, item in self.items), default=0)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         if not self.items:
@@ -75,22 +70,27 @@ class _Bullets:
         )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = self.indent
-        width = max(options.max_width - indent, 1)
-        blank = Segment(" " * indent)
-        gap = Segment(" ")
-        for mark, text in self.items:
-            # Most items fit on one line, and wrapping one that fits gives back the same text.
-            lines = [text] if text.cell_len <= width else text.wrap(console, width, overflow="fold")
+        width = max(options.max_width - self.indent, 1)
+        bold = console.get_style("bold")
+        blank = " " * self.indent
+        newline = Segment.line()
+        for mark, item in self.items:
+            # Most items fit on one line, and wrapping one that fits gives it back unchanged.
+            if cell_len(item) <= width:
+                lines = [item]
+            else:
+                lines = [line.plain for line in Text(item).wrap(console, width, overflow="fold")]
             for number, line in enumerate(lines):
-                # Finished segments, not Text: Rich would wrap a Text line a second time.
-                if number == 0:
-                    yield from mark.render(console, end="")
-                    yield gap
+                # Finished segments, never Text (Rich would wrap a Text line a second time),
+                # and one segment where nothing is styled: Rich measures every segment of a
+                # cell's lines several times over.
+                lead = f"{mark} " if number == 0 else blank
+                if mark == MARKS[Mark.SHARED]:
+                    yield Segment(lead)
+                    yield Segment(line, bold)
                 else:
-                    yield blank
-                yield from line.render(console, end="")
-                yield Segment.line()
+                    yield Segment(lead + line)
+                yield newline
 
 
 def _bullets(items: Iterable[tuple[str, str]]) -> RenderableType:

@@ -21,6 +21,8 @@ def escape_controls(text: str) -> str:
 
 def inert(text: str) -> str:
     """`text` with line breaks folded to spaces and every control shown as a visible escape."""
+    if text.isascii() and text.isprintable():
+        return text  # nothing to fold or escape: the common case, checked without a regex
     return UNSAFE.sub(_escape, _BREAKS.sub(" ", text))
 
 
