@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pmroles.render.text import UNSAFE as _UNSAFE
-from pmroles.render.text import escape_controls
+from pmroles.render.text import escape_controls, unsafe
 
 LIST_SEPARATOR = "; "
 """How CSV and Markdown cells join list values."""
@@ -43,7 +42,7 @@ def to_json(document: Any) -> str:
     # Readable UTF-8, except that characters which could act on a terminal are written as
     # \u escapes: the same string to a JSON reader, inert on a screen.
     text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def to_yaml(document: Any) -> str:
@@ -53,7 +52,7 @@ def to_yaml(document: Any) -> str:
     # back exactly the text (no Norway problem on the way out either). Unicode is written
     # as is unless the document holds characters that could act on a terminal: then all
     # non-ASCII text is escaped, which YAML readers undo.
-    safe = not _UNSAFE.search(json.dumps(document, ensure_ascii=False))
+    safe = not unsafe().search(json.dumps(document, ensure_ascii=False))
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=safe, width=1_000_000)
 
 
