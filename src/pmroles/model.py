@@ -64,9 +64,12 @@ class AspectKind(enum.Enum):
     """A list drawn from a closed set (an enum)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Aspect:
-    """One attribute a role may have, and how it is read and shown."""
+class Aspect(NamedTuple):
+    """One attribute a role may have, and how it is read and shown.
+
+    Fixed metadata rather than catalogue data, so a NamedTuple like `Location`: the
+    catalogue's records below are dataclasses, which take longer to define at start-up.
+    """
 
     key: str
     """The attribute's key in the YAML file."""
