@@ -22,7 +22,7 @@ import sys
 def main() -> None:
     # A run lasts a fraction of a second and keeps nearly all it allocates until it exits,
     # so the cyclic collector would only walk live objects: it made up half the first load
-    # of a 10,000-role file and a fifth of `compare`. Freezing at the end keeps the
+    # of a 10,000-role file and about 10 ms of `compare`. Freezing at the end keeps the
     # interpreter's own collections at exit off the same objects.
     gc.disable()
     try:

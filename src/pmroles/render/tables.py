@@ -90,8 +90,7 @@ class _Bullets:
 
     def __init__(self, items: Iterable[tuple[str, str]]) -> None:
         self.items = [(mark, inert(item)) for mark, item in items]
-        self.pad = 0
-        """Spaces on each side, for a table cell (see _SelfPaddedTable)."""
+        self.pad = 0  # spaces on each side, in a table cell (see _SelfPaddedTable)
         # Worked out once: a table measures each of its cells more than once.
         self.indent = max((cell_len(mark) for mark, _ in self.items), default=0) + 1
         self.widest_word = max(
