@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
+import sys
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
@@ -217,6 +220,21 @@ def test_export_never_overwrites_without_force(invoke: Invoke, tmp_path: Path) -
     assert path.read_text() == "mine"
     assert invoke("show", "tpm", "--export", str(path), "--force").exit_code == 0
     assert path.read_text().startswith("<svg")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_export_gets_the_mode_a_shell_redirection_would(invoke: Invoke, tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        path = tmp_path / "out.svg"
+        assert invoke("show", "tpm", "--export", str(path)).exit_code == 0
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+        path.chmod(0o604)  # a replaced file keeps the mode it had
+        assert invoke("show", "tpm", "--export", str(path), "--force").exit_code == 0
+        assert stat.S_IMODE(path.stat().st_mode) == 0o604
+        assert path.read_text().startswith("<svg")
+    finally:
+        os.umask(old)
 
 
 def test_export_needs_a_known_suffix_and_the_table_format(invoke: Invoke, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp made the file private (0600); the file people asked for gets the mode a
+        # shell redirection would give it, or keeps the mode of the file it replaces.
+        os.chmod(temp, _mode_for(path) if overwrite else _new_file_mode())
         if overwrite:
             os.replace(temp, path)
         else:
@@ -44,3 +48,16 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)  # the only way to read it; set straight back
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return _new_file_mode()
