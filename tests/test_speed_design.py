@@ -7,10 +7,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
-from contextlib import redirect_stdout
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -154,14 +156,42 @@ def test_an_unwritable_cache_directory_still_works(tmp_path: Path) -> None:
     assert blocker.read_text() == "a file where the cache directory would go"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through directory permissions")
-def test_a_read_only_cache_directory_still_works(tmp_path: Path) -> None:
-    (tmp_path / "pmroles").mkdir()
-    (tmp_path / "pmroles").chmod(0o500)
+@contextmanager
+def read_only(directory: Path) -> Iterator[None]:
+    """`directory` made read-only for this process. Root writes through permission bits, so
+    as root the directory is made immutable instead (ext4 and most Linux filesystems)."""
+    if os.geteuid() != 0:
+        directory.chmod(0o500)
+        try:
+            yield
+        finally:
+            directory.chmod(0o700)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(directory)], check=False).returncode:
+        pytest.skip("running as root, and this filesystem cannot make a directory immutable")
     try:
-        assert run(["show", "tpm"], tmp_path)["code"] == 0
+        yield
     finally:
-        (tmp_path / "pmroles").chmod(0o700)
+        subprocess.run([chattr, "-i", str(directory)], check=True)
+
+
+def test_a_read_only_empty_cache_directory_still_works(tmp_path: Path) -> None:
+    (tmp_path / "pmroles").mkdir()
+    with read_only(tmp_path / "pmroles"):
+        result = run(["show", "tpm"], tmp_path)
+    assert result["code"] == 0
+    assert result["out"].startswith("Technical Product Manager (tpm)")
+    assert list((tmp_path / "pmroles").iterdir()) == []  # nothing could be written
+
+
+def test_a_read_only_cache_directory_is_still_read(tmp_path: Path) -> None:
+    cold = run(["compare", "bpm", "tpm"], tmp_path)
+    with read_only(tmp_path / "pmroles"):
+        warm = run(["compare", "bpm", "tpm"], tmp_path)
+    assert warm["code"] == 0
+    assert warm["out"] == cold["out"]
+    assert "yaml" not in warm["modules"]  # served from the cache it could not have written
 
 
 def test_processes_building_the_cache_at_once_all_succeed(tmp_path: Path) -> None:
