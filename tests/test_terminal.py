@@ -77,7 +77,11 @@ PROGRAM = [sys.executable, "-c", SNIPPET]
 
 
 def _base_env(**extra: str) -> dict[str, str]:
+    # The autouse fixture's throw-away config and cache directories, and a HOME beside them:
+    # without HOME, `~` falls back to the passwd entry and the real ~/.cache would be written.
+    dirs = {name: os.environ[name] for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
     env = {"PATH": os.environ.get("PATH", ""), "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100"}
+    env |= {**dirs, "HOME": os.path.dirname(dirs["XDG_CONFIG_HOME"])}
     for name in ("PYTHONPATH", "SYSTEMROOT"):  # a source checkout; Windows needs SYSTEMROOT
         if name in os.environ:
             env[name] = os.environ[name]
