@@ -929,21 +929,26 @@ def init(
     Write a commented starter catalogue to PATH: one role that extends a built-in one and
     one new role, ready to validate and to use with --catalogue. The JSON Schema that the
     file's first line names is written beside it as catalogue.schema.json, unless a file
-    of that name is already there. PATH is never overwritten without --force, and is
-    written whole or not at all.
+    of that name is already there. PATH is never overwritten without --force, only a
+    regular file is ever replaced, and both files are written whole or not at all.
     """
-    from pmroles.files import FileExistsPmrolesError, write_atomic
+    from pmroles.files import Write, is_directory, write_all
     from pmroles.loader import schema_text
     from pmroles.starter import STARTER
 
-    if not str(path).strip() or path.is_dir():
+    if not str(path).strip() or is_directory(path):
         raise typer.BadParameter("name a file to write, e.g. ours.yaml", param_hint="PATH")
 
-    write_atomic(path, STARTER.encode("utf-8"), overwrite=force)
-    with contextlib.suppress(FileExistsPmrolesError):
-        write_atomic(
-            path.parent / "catalogue.schema.json", schema_text().encode("utf-8"), overwrite=False
-        )
+    write_all(
+        [
+            Write(path, STARTER.encode("utf-8"), overwrite=force),
+            Write(
+                path.parent / "catalogue.schema.json",
+                schema_text().encode("utf-8"),
+                keep_existing=True,
+            ),
+        ]
+    )
     shown = _inert(str(path))
     write(sys.stderr, f"Wrote {shown}; check it with: pmroles validate {shown}\n")
 
