@@ -10,16 +10,19 @@ import contextlib
 import enum
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import click
 import typer
+from click.shell_completion import CompletionItem, ShellComplete, add_completion_class
+from typer import _completion_classes as typer_shells
 from typer.core import TyperGroup
 
 from pmroles import __version__
+from pmroles.complete import fish_line, offerable, powershell_line, zsh_answer
 from pmroles.errors import CatalogueError, PmrolesError
 from pmroles.exits import ExitStatus, silence_stdout, write
 
@@ -76,6 +79,14 @@ class _OutputError(click.ClickException):
 
 class _Group(TyperGroup):
     """The one place where the core's errors become messages and exit codes."""
+
+    def _main_shell_completion(
+        self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
+    ) -> None:
+        # Typer registers its own completion classes while it builds the command, so pmroles'
+        # own go in here, just before Click picks one for the shell asking.
+        _use_inert_completion()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -267,6 +278,48 @@ def _emit(
 
 
 # -- completion ------------------------------------------------------------------------------
+
+
+class _Offerable(ShellComplete):
+    """Leaves out values no shell can be handed (see `pmroles.complete.offerable`)."""
+
+    def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
+        items = super().get_completions(args, incomplete)
+        return [item for item in items if offerable(str(item.value))]
+
+
+class _Bash(_Offerable, typer_shells.BashComplete):
+    pass
+
+
+class _Zsh(_Offerable, typer_shells.ZshComplete):
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        items = self.get_completions(args, incomplete)
+        return zsh_answer((str(item.value), item.help or "") for item in items)
+
+
+class _Fish(_Offerable, typer_shells.FishComplete):
+    def format_completion(self, item: CompletionItem) -> str:
+        return fish_line(str(item.value), item.help or "")
+
+
+class _PowerShell(_Offerable, typer_shells.PowerShellComplete):
+    def format_completion(self, item: CompletionItem) -> str:
+        return powershell_line(str(item.value), item.help or "")
+
+
+def _use_inert_completion() -> None:
+    """Answer completion with Typer's formats but pmroles' own escaping (pmroles.complete,
+    shared with the fast path): Typer's zsh escaping lets a description run shell code."""
+    for shell_class, names in (
+        (_Bash, ["bash"]),
+        (_Zsh, ["zsh"]),
+        (_Fish, ["fish"]),
+        (_PowerShell, ["powershell", "pwsh"]),
+    ):
+        for name in names:
+            add_completion_class(shell_class, name)
 
 
 def _complete_role(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -3,7 +3,9 @@
 Runs on every Tab press, so it imports only light standard modules (not even `typing`).
 `complete` returns False for anything but a role or stakeholder id, or when there is no
 index yet; the caller then runs the full CLI's completion, which builds the index.
-The output formats are those of Typer's bash, zsh and fish completion scripts.
+The output formats are those of Typer's bash, zsh, fish and PowerShell completion scripts;
+the full CLI's completion prints them with the same functions (`help_text`, `zsh_answer`,
+`fish_line`, `powershell_line`), so both paths answer alike.
 """
 
 from __future__ import annotations
@@ -47,21 +49,15 @@ def complete(environ: Mapping[str, str]) -> bool:
     choices = _index_entries(kind, catalogues, no_builtin, environ)
     if choices is None:
         return False
-    found = [
-        (value, _plain(help_text)) for value, help_text in choices if value.startswith(incomplete)
-    ]
+    found = [(v, h) for v, h in choices if v.startswith(incomplete) and offerable(v)]
     if shell == "complete_bash":
         _print_lines(value for value, _ in found)
     elif shell == "complete_zsh":
-        if found:
-            items = "\n".join(f'"{_zsh(v)}":"{_zsh(h)}"' for v, h in found)
-            _print_lines([f"_arguments '*: :(({items}))'"])
-        else:
-            _print_lines(["_files"])
+        _print_lines([zsh_answer(found)])
     elif environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
         sys.exit(0 if found else 1)
     else:
-        _print_lines(f"{v}\t{h}" for v, h in found)
+        _print_lines(fish_line(v, h) for v, h in found)
     return True
 
 
@@ -117,22 +113,77 @@ def _index_entries(
     return None
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# -- the answers, for every shell and both paths --------------------------------------------
+
+_KEPT_ASCII = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -_.,/+():&"
+_ASCII = {code: chr(code) if chr(code) in _KEPT_ASCII else " " for code in range(128)}
+_ASCII[ord("'")] = "\u2019"  # "Founder's" reads the same with a typographic apostrophe
+_ASCII[ord('"')] = ""
+_ASCII[ord(";")] = ","  # "(repeatable; later wins)" keeps its pause
+_COLONS = re.compile("::+")
 
 
-def _plain(text: str) -> str:
-    """Help text on one line, without controls a shell or terminal could act on."""
-    return _CONTROL.sub(" ", text)
+def help_text(text: str) -> str:
+    """A completion's description (a role's or stakeholder's name, an option's help) as
+    inert text on one line, the same for every shell and both paths.
+
+    zsh evaluates descriptions twice: Typer's script `eval`s the answer, then `_arguments`
+    `eval`s its list inside double quotes. Rather than trust quoting through both levels, a
+    description keeps only characters that mean nothing there, to a terminal or to a
+    completion format: printable characters beyond ASCII (letters, digits and signs of any
+    script) and, in ASCII, letters, digits, space and `-_.,/+():&`. `'` becomes U+2019 (a
+    typographic apostrophe), `;` a comma, `"` goes, and anything else (`$`, a backquote or
+    backslash, a newline, an escape sequence, a bidi control, ...) becomes a space. Runs of
+    spaces shrink to one, and runs of colons too, so that PowerShell's `value:::help` split
+    holds.
+    """
+    text = text.translate(_ASCII)
+    if not text.isprintable():
+        text = "".join(char if char.isprintable() else " " for char in text)
+    return _COLONS.sub(":", " ".join(text.split()))
 
 
-def _zsh(text: str) -> str:
-    return (
-        text.replace('"', '""')
-        .replace("'", "''")
-        .replace("$", "\\$")
-        .replace("`", "\\`")
-        .replace(":", r"\\:")
-    )
+def offerable(value: str) -> bool:
+    """Whether a completion value can be offered at all: on one line, with no controls, and
+    without PowerShell's `:::` separator. Ids always can; nothing else pmroles offers is
+    changed, since a value must reach the command line exactly as it is."""
+    return value.isprintable() and ":::" not in value
+
+
+def zsh_answer(items: Iterable[tuple[str, str]]) -> str:
+    """What Typer's zsh script `eval`s: `_arguments` with each (value, description) pair,
+    or `_files` when there is nothing to offer."""
+    found = [_zsh_item(value, description) for value, description in items if offerable(value)]
+    if not found:
+        return "_files"
+    return "_arguments '*: :((" + "\n".join(found) + "))'"
+
+
+def _zsh_item(value: str, description: str) -> str:
+    # `_describe` splits `value:description` at the first colon not escaped with `\`.
+    quoted = _zsh_quote(value.replace("\\", "\\\\").replace(":", "\\:"))
+    described = _zsh_quote(help_text(description))  # nothing left to quote, by design
+    return f'"{quoted}":"{described}"' if described else f'"{quoted}"'
+
+
+def _zsh_quote(text: str) -> str:
+    """Text to stand inside "..." (evaluated by `_arguments`) inside '...' (evaluated by the
+    script's `eval`): escape what double quotes give a meaning, then close, escape and
+    reopen the single quotes around each `'`."""
+    for special in ("\\", '"', "$", "`"):
+        text = text.replace(special, "\\" + special)
+    return text.replace("'", "'\\''")
+
+
+def fish_line(value: str, description: str) -> str:
+    """Typer's fish format: `value<TAB>description`, or the value alone."""
+    described = help_text(description)
+    return f"{value}\t{described}" if described else value
+
+
+def powershell_line(value: str, description: str) -> str:
+    """Typer's PowerShell format, `value:::tooltip`; the tooltip may not be empty."""
+    return f"{value}:::{help_text(description) or ' '}"
 
 
 def _print_lines(lines: Iterable[str]) -> None:
