@@ -44,18 +44,45 @@ def stack_files(stack: Stack) -> list[str]:
 
 
 def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, list[Problem]]:
-    """The layered catalogue from the cache, building and storing it when needed."""
+    """The layered catalogue from the cache, building and storing it when needed.
+
+    Whatever is wrong with the cache, the answer is the one the files give: a cache file
+    that cannot be read is rebuilt here, and one found damaged while a command reads it
+    lazily is rebuilt from the files then (see `pmroles.cache`).
+    """
+    import time
+
     from pmroles import cache
 
-    description = locations.stack_description(stack_files(stack))
+    files = stack_files(stack)
+    started = time.time_ns()  # before the files are looked at: see locations.SETTLED_NS
+    description = locations.stack_description(files)
+    if description is None:
+        return load_stack(stack)
     directory = locations.cache_dir(environ)
-    if description is not None:
-        cached = cache.read(directory, description)
-        if cached is not None:
-            return cached
+
+    def rebuild() -> tuple[Catalogue, list[Problem]]:
+        return _load_and_store(stack, files, directory, description, started)
+
+    cached = cache.read(directory, description, files, started, lambda: rebuild()[0])
+    return cached if cached is not None else rebuild()
+
+
+def _load_and_store(
+    stack: Stack, files: list[str], directory: str, description: str, started: int
+) -> tuple[Catalogue, list[Problem]]:
+    """Load the stack and store it, with the digests of the files that had not settled.
+
+    Those files are read before and after loading: if one changed meanwhile, what was
+    loaded may match neither, and nothing is stored.
+    """
+    from pmroles import cache
+
+    unsettled = locations.unsettled(description, started)
+    before = locations.digests(unsettled)
     catalogue, warnings = load_stack(stack)
-    if description is not None:
-        cache.write(directory, description, catalogue, warnings)
+    if before is not None and locations.digests(unsettled) == before:
+        cache.write(directory, description, files, catalogue, warnings, unconfirmed=before)
     return catalogue, warnings
 
 
