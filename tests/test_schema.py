@@ -1,20 +1,25 @@
 """The JSON Schema for editors and the loader agree on what a malformed catalogue is.
 
-The loader also checks what a schema cannot (ids that must exist, names that must each name
-one role, duplicates after case folding); those cases are the loader's alone and not here.
+The shipped schema is built by `pmroles.schema` from the loader's and the model's tables, and
+held here to that build byte for byte. The loader also checks what a schema cannot (ids that
+must exist, names that must each name one role, duplicates after case folding); those cases
+are the loader's alone and not here.
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
+from pmroles import loader, model
 from pmroles.errors import CatalogueError, Problem, Severity
 from pmroles.loader import (
     COMPARISON_KEYS,
@@ -26,7 +31,9 @@ from pmroles.loader import (
     check_text,
     schema_text,
 )
-from pmroles.model import ASPECTS, AspectKind, Catalogue
+from pmroles.model import ASPECTS, Aspect, AspectKind, Catalogue
+from pmroles.schema import catalogue_schema, schema_json
+from pmroles.schema import main as make_schema
 
 from .conftest import ROOT
 
@@ -34,6 +41,7 @@ SCHEMA_PATH = ROOT / "src" / "pmroles" / "catalogue.schema.json"
 LONG_ID = "p" * 64
 """The longest id the loader allows."""
 MODELINE = "# yaml-language-server: $schema=../src/pmroles/catalogue.schema.json"
+REGENERATE = "python -m pmroles.schema src/pmroles/catalogue.schema.json"
 
 
 @cache
@@ -71,6 +79,68 @@ def test_schema_is_a_valid_draft_07_schema() -> None:
 
 def test_schema_is_what_the_package_ships() -> None:
     assert json.loads(schema_text()) == schema()
+
+
+def test_shipped_schema_is_built_from_the_tables() -> None:
+    shipped = SCHEMA_PATH.read_bytes().decode("utf-8")  # byte for byte: no newline translation
+    assert shipped == schema_json(), (
+        f"catalogue.schema.json is not what pmroles.schema builds; regenerate it: {REGENERATE}"
+    )
+
+
+def test_the_schema_is_written_whole_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "catalogue.schema.json"
+    assert make_schema([str(target)]) == 0
+    assert target.read_bytes() == SCHEMA_PATH.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("table", "change", "named"),
+    [
+        ("ROLE_KEYS", lambda keys: (*keys, "mood"), "role: the loader has 'mood'"),
+        (
+            "STAKEHOLDER_KEYS",
+            lambda keys: keys[:-1],
+            "stakeholder: pmroles.schema describes 'sources'",
+        ),
+        ("SOURCE_KEYS", lambda keys: (*keys, "year"), "source: the loader has 'year'"),
+        (
+            "COMPARISON_KEYS",
+            lambda keys: (*keys, "verdict"),
+            "comparison: the loader has 'verdict'",
+        ),
+        ("TOP_LEVEL_KEYS", lambda keys: (*keys, "teams"), "top level: the loader has 'teams'"),
+    ],
+)
+def test_a_key_the_loader_allows_must_be_described(
+    monkeypatch: pytest.MonkeyPatch,
+    table: str,
+    change: Callable[[tuple[str, ...]], tuple[str, ...]],
+    named: str,
+) -> None:
+    monkeypatch.setattr(loader, table, change(getattr(loader, table)))
+    with pytest.raises(ValueError, match=named):
+        catalogue_schema()
+
+
+def test_a_build_that_fails_leaves_the_file_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(loader, "SOURCE_KEYS", (*loader.SOURCE_KEYS, "year"))
+    target = tmp_path / "catalogue.schema.json"
+    assert make_schema([str(target)]) == 1
+    assert not target.exists()
+    assert capsys.readouterr().err == (
+        "pmroles.schema: source: the loader has 'year', which pmroles.schema does not "
+        "describe; give it help text and a rule there\n"
+    )
+
+
+def test_a_new_role_attribute_needs_help_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    mood = Aspect("mood", "Mood", AspectKind.LIST)
+    monkeypatch.setattr(model, "ASPECTS", (*ASPECTS, mood))
+    with pytest.raises(ValueError, match=r"role attributes: model\.ASPECTS has 'mood'"):
+        catalogue_schema()
 
 
 def test_schema_is_pretty_printed_with_two_spaces() -> None:
@@ -265,6 +335,31 @@ INVALID += [
     pytest.param(comparison("roles: [a, b]\nsimilarities: a lot\n"), id="similarities-as-string"),
 ]
 
+PARENT = "roles:\n  pm: {name: PM, summary: One.}\n  pm2:\n"
+
+
+def child(body: str) -> str:
+    """A role `pm2` with `body`, beside the role `pm` it may extend."""
+    return PARENT + textwrap.indent(doc(body), "    ")
+
+
+INVALID += [
+    pytest.param(child("name: PM 2\nappend:\n  skills: [b]\n"), id="append-without-extends"),
+    pytest.param(child("name: PM 2\nextends: pm\nappend:\n  summary: Two.\n"), id="append-summary"),
+    pytest.param(
+        child("name: PM 2\nextends: pm\nappend:\n  skils: [b]\n"), id="append-unknown-attribute"
+    ),
+    pytest.param(
+        child("name: PM 2\nextends: pm\nappend:\n  horizon: [soon]\n"),
+        id="append-horizon-not-in-set",
+    ),
+    pytest.param(child("name: PM 2\nextends: p m\n"), id="extends-not-an-id"),
+    pytest.param("roles:\n  pm:\n    name: PM\n    owns: [everything]\n", id="owns-not-in-set"),
+    pytest.param(
+        "roles:\n  pm:\n    name: PM\n    orientation: [both]\n", id="orientation-not-in-set"
+    ),
+]
+
 VALID = [
     pytest.param("roles: {}\n", id="no-roles-yet"),
     pytest.param("roles:\n  pm:\n    name: Product Manager\n", id="name-only"),
@@ -379,6 +474,43 @@ VALID = [
             """
         ),
         id="full-comparison",
+    ),
+    pytest.param(
+        doc(
+            """
+            sources:
+              s: {title: T}
+            roles:
+              pm:
+                name: PM
+                summary: Owns the product.
+                skills: [a]
+              pm2:
+                name: PM 2
+                extends: pm
+                append:
+                  skills: [b]
+                  horizon: [short]
+                  owns: [roadmap]
+                sources:
+                  summary: [s]
+                  skills: [s]
+            """
+        ),
+        id="extends-appends-and-cites-what-it-inherits",
+    ),
+    pytest.param(
+        doc(
+            """
+            roles:
+              pm:
+                name: PM
+                owns: [strategy, p-and-l]
+                supports: [delivery-schedule, go-to-market, quality]
+                orientation: [business, technical]
+            """
+        ),
+        id="areas-and-orientation",
     ),
 ]
 

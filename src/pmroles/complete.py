@@ -18,9 +18,26 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pmroles import locations
 
-_ROLE_COMMANDS = {"show", "similar", "which", "compare"}
-_GLOBAL_FLAGS = {"--no-color", "--no-builtin"}
-_GLOBAL_WITH_VALUE = {"--catalogue", "--catalog"}
+# What the full CLI completes with ids, described once here; tests/test_completion_tree.py
+# holds this description to the Click tree the CLI builds, both ways.
+ROLES, STAKEHOLDERS = "roles", "stakeholders"
+ARGUMENTS = {
+    "show": (ROLES, False),
+    "similar": (ROLES, False),
+    "which": (ROLES, False),
+    "compare": (ROLES, True),
+    "stakeholders": (STAKEHOLDERS, False),
+}
+"""Command -> (what its argument completes, whether it takes any number of them)."""
+OPTION_VALUES = {
+    ("list", "--stakeholder"): STAKEHOLDERS,
+    ("match", "--stakeholder"): STAKEHOLDERS,
+}
+"""(command, option) -> what the option's value completes."""
+GLOBAL_FLAGS = frozenset({"--no-color", "--no-builtin"})
+GLOBAL_WITH_VALUE = frozenset({"--catalogue", "--catalog"})
+GLOBAL_FINAL = frozenset({"-h", "--help", "--version", "--install-completion", "--show-completion"})
+"""Global options that end the run (print something and exit): nothing after them to complete."""
 
 
 def complete(environ: Mapping[str, str]) -> bool:
@@ -42,7 +59,7 @@ def complete(environ: Mapping[str, str]) -> bool:
             return False
     except (KeyError, ValueError):
         return False
-    wanted = _what_to_complete(args, incomplete)
+    wanted = what_to_complete(args, incomplete)
     if wanted is None:
         return False
     kind, catalogues, no_builtin = wanted
@@ -61,8 +78,10 @@ def complete(environ: Mapping[str, str]) -> bool:
     return True
 
 
-def _what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[str], bool] | None:
-    """('roles' or 'stakeholders', the --catalogue files, --no-builtin), or None."""
+def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[str], bool] | None:
+    """What Tab completes after `args` (the words after `pmroles`), by the tables above:
+    ('roles' or 'stakeholders', the --catalogue files, --no-builtin), or None when it is
+    anything else or not certain (the full CLI then answers)."""
     if incomplete.startswith("-"):
         return None
     catalogues: list[str] = []
@@ -70,7 +89,7 @@ def _what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[s
     position = 0
     while position < len(args) and args[position].startswith("-"):
         option, _, value = args[position].partition("=")
-        if option in _GLOBAL_WITH_VALUE:
+        if option in GLOBAL_WITH_VALUE:
             if not value:
                 position += 1
                 if position >= len(args):
@@ -79,20 +98,19 @@ def _what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[s
             catalogues.append(value)
         elif option == "--no-builtin":
             no_builtin = True
-        elif option not in _GLOBAL_FLAGS:
-            return None
+        elif option not in GLOBAL_FLAGS:
+            return None  # one of GLOBAL_FINAL, or unknown
         position += 1
     if position >= len(args):
         return None  # completing a command name
     command, rest = args[position], args[position + 1 :]
-    if command == "list" and rest and rest[-1] == "--stakeholder":
-        return "stakeholders", catalogues, no_builtin
+    if rest and (command, rest[-1]) in OPTION_VALUES:
+        return OPTION_VALUES[command, rest[-1]], catalogues, no_builtin
     if any(arg.startswith("-") for arg in rest):
         return None  # options in play: their values are the full CLI's to judge
-    if command in _ROLE_COMMANDS and (command == "compare" or not rest):
-        return "roles", catalogues, no_builtin
-    if command == "stakeholders" and not rest:
-        return "stakeholders", catalogues, no_builtin
+    kind, any_number = ARGUMENTS.get(command, (None, False))
+    if kind is not None and (any_number or not rest):
+        return kind, catalogues, no_builtin
     return None
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -37,47 +35,14 @@ def safe_text(value: str, style: str = "") -> Text:
 
 def new_table(title: str, caption: str | None = None) -> Table:
     """The table style every command shares."""
-    return _SelfPaddedTable(
+    return Table(
         title=safe_text(title, "bold"),
         title_justify="left",
         caption=safe_text(caption, "dim") if caption else None,
         caption_justify="left",
         box=box.ROUNDED,
         show_lines=True,
-        padding=0,
     )
-
-
-_CELL_PADDING = 1
-"""Spaces on each side of a cell's content."""
-
-
-class _SelfPaddedTable(Table):
-    """A table whose cells carry their own padding, laid out and drawn as a padded table.
-
-    A padded Rich table wraps every cell in a Padding, which splits and pads each line of the
-    cell once more before the table does the same. Bullet lists, the tallest cells, draw
-    their lines themselves anyway, so they add the spaces as they go (a tenth of the time
-    `compare` spends drawing); anything else goes in the same Padding the table would have
-    used. Widths, wrapping and colours come out byte for byte as before.
-    """
-
-    def add_column(
-        self, header: RenderableType = "", footer: RenderableType = "", **kwargs: Any
-    ) -> None:
-        for limit in ("width", "min_width", "max_width"):
-            if kwargs.get(limit) is not None:
-                kwargs[limit] += 2 * _CELL_PADDING  # a padded table counts them inside
-        super().add_column(_padded(header), _padded(footer), **kwargs)
-
-    def add_row(self, *renderables: RenderableType | None, **kwargs: Any) -> None:
-        super().add_row(*(None if r is None else _padded(r) for r in renderables), **kwargs)
-
-
-def _padded(renderable: RenderableType) -> RenderableType:
-    if isinstance(renderable, _Bullets):
-        return renderable.padded(_CELL_PADDING)
-    return Padding(renderable, (0, _CELL_PADDING))
 
 
 class _Bullets:
@@ -90,7 +55,6 @@ class _Bullets:
 
     def __init__(self, items: Iterable[tuple[str, str]]) -> None:
         self.items = [(mark, inert(item)) for mark, item in items]
-        self.pad = 0  # spaces on each side, in a table cell (see _SelfPaddedTable)
         # Worked out once: a table measures each of its cells more than once.
         self.indent = max((cell_len(mark) for mark, _ in self.items), default=0) + 1
         self.widest_word = max(
@@ -98,15 +62,7 @@ class _Bullets:
         )
         self.longest = max((cell_len(item) for _, item in self.items), default=0)
 
-    def padded(self, pad: int) -> _Bullets:
-        twin = copy.copy(self)
-        twin.pad = pad
-        return twin
-
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        if self.pad:
-            # Measured as the Padding a padded table would have put around the list.
-            return Measurement.get(console, options, Padding(self.padded(0), (0, self.pad)))
         if not self.items:
             return Measurement(0, 0)
         return Measurement(self.indent + self.widest_word, self.indent + self.longest).clamp(
@@ -114,15 +70,9 @@ class _Bullets:
         )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if self.pad and options.max_width - 2 * self.pad - self.indent < 2:
-            # Too narrow for a mark and one wide character: lines would overflow the cell,
-            # and the crop Rich applies inside a Padding then differs from the table's.
-            yield Padding(self.padded(0), (0, self.pad))
-            return
-        width = max(options.max_width - 2 * self.pad - self.indent, 1)
+        width = max(options.max_width - self.indent, 1)
         bold = console.get_style("bold")
-        margin = " " * self.pad  # the right one comes from the table, which pads every line
-        blank = margin + " " * self.indent
+        blank = " " * self.indent
         newline = Segment.line()
         for mark, item in self.items:
             # Most items fit on one line, and wrapping one that fits gives it back unchanged.
@@ -134,7 +84,7 @@ class _Bullets:
                 # Finished segments, never Text (Rich would wrap a Text line a second time),
                 # and one segment where nothing is styled: Rich measures every segment of a
                 # cell's lines several times over.
-                lead = f"{margin}{mark} " if number == 0 else blank
+                lead = f"{mark} " if number == 0 else blank
                 if mark == MARKS[Mark.SHARED]:
                     yield Segment(lead)
                     yield Segment(line, bold)
