@@ -1,19 +1,22 @@
-"""The command line: parse arguments, call the core, print. Nothing else lives here.
+"""The command line: parse arguments with Typer, call `pmroles.commands`, print with `emit`.
 
-Heavy modules (Rich, YAML, the loader) are imported inside the commands that use them, so
-`--help`, `--version` and tab completion never pay for them.
+Each command here declares its options and help and does three things: build the output
+choice, call the command's one function, and hand the report to `pmroles.render.report.emit`.
+The fast path (`pmroles.fastpath`) serves the ordinary forms of the same commands from a
+description generated from this app (`pmroles.surface`). Heavy modules (Rich, YAML, the
+loader) are imported only inside the commands that use them, so `--help`, `--version` and
+tab completion never pay for them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import os
 import sys
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TextIO, cast
 
 import click
 import typer
@@ -21,21 +24,19 @@ from click.shell_completion import CompletionItem, ShellComplete, add_completion
 from typer import _completion_classes as typer_shells
 from typer.core import TyperGroup
 
-from pmroles import __version__
+from pmroles import __version__, commands
 from pmroles.complete import fish_line, offerable, powershell_line, zsh_answer
-from pmroles.errors import CatalogueError, PmrolesError
-from pmroles.exits import ExitStatus, silence_stdout, write
+from pmroles.errors import PmrolesError, UsageProblem
+from pmroles.exits import ExitStatus, end, outcome, write
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from pmroles.catalogues import Stack
     from pmroles.model import Catalogue
-    from pmroles.render.formats import Tabular
+    from pmroles.render.report import Output, Report
 
 
 class OutputFormat(enum.StrEnum):
-    # Mirrors pmroles.render.formats.OutputFormat; kept here so parsing needs no render import.
+    # The formats pmroles.render.report.emit writes; an enum here so Typer offers them.
     TABLE = "table"
     JSON = "json"
     YAML = "yaml"
@@ -49,37 +50,24 @@ def _inert(text: str) -> str:
     return inert(text)
 
 
-class _UserError(click.ClickException):
-    """A core error on its way to the user: one line per problem on stderr, exit status 1."""
+class _Ended(click.ClickException):
+    """A core error (or Ctrl-C) on its way out of a command, with the message and status the
+    table in `pmroles.exits` gives it: so that Click shows it as the program does, in its
+    own runner (the tests') too, and Ctrl-C is not first given Click's own blank line."""
 
-    exit_code = ExitStatus.ERROR
-
-    def __init__(self, error: PmrolesError) -> None:
+    def __init__(self, error: BaseException) -> None:
         self.error = error
+        self.outcome = outcome(error)
         super().__init__(_inert(str(error)))
+        # Click reads the status from the instance; mypy knows it as a class variable.
+        setattr(self, "exit_code", self.outcome.status if self.outcome else ExitStatus.ERROR)  # noqa: B010
 
-    def show(self, file: Any = None) -> None:
-        problems = self.error.problems if isinstance(self.error, CatalogueError) else ()
-        lines = [_inert(str(p)) for p in problems] or [self.message]
-        write(sys.stderr, "".join(f"Error: {line}\n" for line in lines))
-
-
-class _Interrupted(click.ClickException):
-    exit_code = ExitStatus.INTERRUPTED
-
-    def show(self, file: Any = None) -> None:
-        write(sys.stderr, "Interrupted.\n")
-
-
-class _OutputError(click.ClickException):
-    """stdout could not take the output (a full disk, a closed terminal)."""
-
-    exit_code = ExitStatus.ERROR
+    def show(self, file: IO[Any] | None = None) -> None:
+        if self.outcome is not None:
+            write(cast("TextIO", file or sys.stderr), self.outcome.message)
 
 
 class _Group(TyperGroup):
-    """The one place where the core's errors become messages and exit codes."""
-
     def _main_shell_completion(
         self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
     ) -> None:
@@ -91,19 +79,8 @@ class _Group(TyperGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except PmrolesError as error:
-            raise _UserError(error) from None
-        except KeyboardInterrupt:
-            raise _Interrupted("interrupted") from None
-        except BrokenPipeError:
-            # The reader left (`| head -1`): stop quietly, with the status shells give SIGPIPE.
-            silence_stdout()
-            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
-        except OSError as error:
-            if error.filename is not None:  # a file we opened, not the output stream
-                raise
-            silence_stdout()
-            raise _OutputError(f"cannot write the output: {error.strerror}") from None
+        except (PmrolesError, KeyboardInterrupt) as error:
+            raise _Ended(error) from None
 
 
 app = typer.Typer(
@@ -116,7 +93,7 @@ app = typer.Typer(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
     no_color: bool = False
     catalogues: tuple[Path, ...] = ()
@@ -191,8 +168,13 @@ def _catalogue(ctx: click.Context) -> Catalogue:
     loaded: Catalogue | None = root.meta.get("pmroles.catalogue")
     if loaded is None:
         from pmroles.catalogues import load_cached
+        from pmroles.locations import config_warning
 
-        loaded, warnings = load_cached(_stack(ctx), os.environ)
+        stack = _stack(ctx)
+        skipped = config_warning(os.environ) if stack.builtin else None
+        if skipped is not None and not root.resilient_parsing:
+            write(sys.stderr, _inert(skipped) + "\n")  # before any error the load may raise
+        loaded, warnings = load_cached(stack, os.environ)
         if not root.resilient_parsing:  # completing a word must print nothing else
             for warning in warnings:
                 write(sys.stderr, _inert(str(warning)) + "\n")
@@ -222,28 +204,25 @@ ExportOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --export file.")]
-EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
 
-def _format(chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
+class _Shown(NamedTuple):
+    """The output options as given: --format, --json, --export, --force."""
+
+    chosen: OutputFormat | None
+    as_json: bool
+    export: Path | None = None
+    force: bool = False
+
+
+def _output(ctx: click.Context, shown: _Shown) -> Output:
+    """The output the options ask for, or the usage error they make."""
+    from pmroles.render.report import EXPORT_SUFFIXES, Output
+
+    chosen, as_json, export, force = shown
     if as_json and chosen not in (None, OutputFormat.JSON):
         raise click.UsageError(f"--json and --format {chosen.value} disagree; give one")
-    return OutputFormat.JSON if as_json else (chosen or OutputFormat.TABLE)
-
-
-def _emit(
-    ctx: click.Context,
-    chosen: OutputFormat | None,
-    as_json: bool,
-    *,
-    view: Callable[[], RenderableType],
-    document: Callable[[], Any],
-    tabular: Callable[[], Tabular],
-    export: Path | None = None,
-    force: bool = False,
-) -> None:
-    """Print a result in the chosen format; only the table passes through Rich."""
-    fmt = _format(chosen, as_json)
+    fmt = OutputFormat.JSON if as_json else (chosen or OutputFormat.TABLE)
     if export is not None and fmt is not OutputFormat.TABLE:
         raise click.UsageError(f"--export writes the table; it cannot go with --format {fmt.value}")
     if export is not None and export.suffix.lower() not in EXPORT_SUFFIXES:
@@ -251,30 +230,23 @@ def _emit(
             f"{_inert(str(export))!r} should end in {', '.join(EXPORT_SUFFIXES)}",
             param_hint="--export",
         )
-    if fmt is OutputFormat.TABLE:
-        from pmroles.render.console import make_console, render
+    return Output(fmt.value, export, force, _settings(ctx).no_color)
 
-        console = make_console(no_color=_settings(ctx).no_color, record=export is not None)
-        # Rich alone decides about colour (NO_COLOR, FORCE_COLOR, TERM, a terminal or not).
-        text = render(console, view())
-        if export is not None:
-            from pmroles.files import write_atomic
-            from pmroles.render.console import exported
 
-            write_atomic(export, exported(console, export.suffix.lower()), overwrite=force)
-        write(sys.stdout, text)
-        return
-    from pmroles.render import formats
+def _run(
+    ctx: click.Context, shown: _Shown | None, command: Callable[[commands.Load], Report]
+) -> None:
+    """Run `command` (a call into `pmroles.commands`, given the catalogue loader) and emit
+    its report as the output options `shown` say; its usage problems become Click's."""
+    from pmroles.render.report import Output, emit
 
-    if fmt is OutputFormat.JSON:
-        text = formats.to_json(document())
-    elif fmt is OutputFormat.YAML:
-        text = formats.to_yaml(document())
-    elif fmt is OutputFormat.CSV:
-        text = formats.to_csv(tabular())
-    else:
-        text = formats.to_markdown(tabular())
-    write(sys.stdout, text)
+    try:
+        report = command(lambda: _catalogue(ctx))
+    except UsageProblem as problem:
+        if problem.param_hint is None:
+            raise click.UsageError(str(problem), ctx) from None
+        raise click.BadParameter(str(problem), ctx, param_hint=problem.param_hint) from None
+    emit(report, Output() if shown is None else _output(ctx, shown))
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -348,6 +320,8 @@ RoleArg = Annotated[
 
 
 # -- commands --------------------------------------------------------------------------------
+# The parameter names are those of the functions in pmroles.commands: the fast path passes
+# what it parsed to them by name.
 
 
 @app.command(short_help="Show everything the catalogue says about one role.")
@@ -367,43 +341,15 @@ def show(
     Show every attribute of one role: summary, focus, skills, interactions, goals, tools,
     background and more. ROLE is an id, an alias or the full name, in any case.
     """
-    from pmroles.query import find_role
-    from pmroles.render import documents
-
-    catalogue = _catalogue(ctx)
-    found = find_role(catalogue, role)
-
-    def view() -> RenderableType:
-        from pmroles.render.tables import role_table
-
-        return role_table(found, catalogue, with_sources=sources)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: documents.show_document(found, catalogue),
-        export=export,
-        force=force,
-        tabular=lambda: documents.show_tabular(found),
-    )
+    shown = _Shown(output, as_json, export, force)
+    _run(ctx, shown, lambda load: commands.show(load, role, sources))
 
 
 def _aspect_keys(value: list[str] | None) -> list[str] | None:
-    """Parse `--aspects focus,skills` (repeatable, comma-separated) and check every key."""
-    if not value:
-        return None
-    from pmroles.matching import suggest
-    from pmroles.model import ASPECT_BY_KEY
-
-    keys = [part.strip().replace("-", "_") for item in value for part in item.split(",")]
-    for key in keys:
-        if key not in ASPECT_BY_KEY:
-            hint = suggest(key, ASPECT_BY_KEY)
-            tip = f"; did you mean {hint[0]!r}?" if hint else ""
-            raise typer.BadParameter(f"unknown aspect {key!r}{tip}")  # repr shows controls
-    return keys
+    try:
+        return commands.aspect_keys(value)
+    except UsageProblem as problem:
+        raise typer.BadParameter(str(problem)) from None
 
 
 @app.command(short_help="Compare roles side by side, aspect by aspect.")
@@ -446,31 +392,8 @@ def compare(
     items any of them lists. The overall score is the mean over the list aspects every
     compared role has, so what the articles leave unsaid does not count as a difference.
     """
-    from pmroles.compare import compare as compare_roles
-    from pmroles.query import find_role
-    from pmroles.render import documents
-
-    if len(roles) < 2:
-        raise typer.BadParameter("name at least two roles to compare", param_hint="ROLES")
-    catalogue = _catalogue(ctx)
-    found = [find_role(catalogue, name) for name in roles]
-    result = compare_roles(catalogue, found, aspects, only_differences=only_differences)
-
-    def view() -> RenderableType:
-        from pmroles.render.tables import comparison_view
-
-        return comparison_view(result, catalogue)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: documents.compare_document(result),
-        export=export,
-        force=force,
-        tabular=lambda: documents.compare_tabular(result),
-    )
+    shown = _Shown(output, as_json, export, force)
+    _run(ctx, shown, lambda load: commands.compare(load, roles, only_differences, aspects))
 
 
 def _repeatable(flag: str, help_text: str, complete: Any = None) -> Any:
@@ -518,41 +441,13 @@ def list_roles(
     Matching forgives case, spacing, hyphens, plurals and word order; a value that matches
     nothing known gets "did you mean", and filters no role passes exit 1.
     """
-    from pmroles.query import Filters, NoMatchError, filter_roles
-    from pmroles.render import documents
-
-    catalogue = _catalogue(ctx)
-    filters = Filters(
-        stakeholder=tuple(stakeholder or ()),
-        skill=tuple(skill or ()),
-        tool=tuple(tool or ()),
-        background=tuple(background or ()),
-        horizon=tuple(horizon or ()),
-        method=tuple(method or ()),
-        market=tuple(market or ()),
-    )
-    found = filter_roles(catalogue, filters)
-    given = {k: v for k, v in filters.as_dict().items() if v}
-    if not found and not given:
-        raise NoMatchError("the catalogue defines no roles")
-    if not found:
-        described = " and ".join(f"{k} {' or '.join(map(repr, v))}" for k, v in given.items())
-        raise NoMatchError(f"no role matches {described}")
-
-    def view() -> RenderableType:
-        from pmroles.render.tables import roles_table, roles_title
-
-        return roles_table(found, roles_title(catalogue, given))
-
-    _emit(
+    shown = _Shown(output, as_json, export, force)
+    _run(
         ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: documents.list_document(found, given),
-        export=export,
-        force=force,
-        tabular=lambda: documents.list_tabular(found),
+        shown,
+        lambda load: commands.list_roles(
+            load, stakeholder, skill, tool, background, horizon, method, market
+        ),
     )
 
 
@@ -572,32 +467,7 @@ def search(
     ignored). Hits rank names and aliases first, then summaries and focus, then the rest;
     an exact phrase and a short phrase rank higher. No hit exits 1.
     """
-    from pmroles.query import NoMatchError
-    from pmroles.render import documents
-    from pmroles.search import search as run_search
-
-    if not text.strip():
-        raise typer.BadParameter("give some words to search for", param_hint="TEXT")
-    catalogue = _catalogue(ctx)
-    hits = run_search(catalogue, text)
-    if not hits:
-        raise NoMatchError(f"nothing matches {text!r}")
-
-    def view() -> RenderableType:
-        from pmroles.render.tables import search_table
-
-        return search_table(hits, text)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: documents.search_document(text, hits),
-        export=export,
-        force=force,
-        tabular=lambda: documents.search_tabular(hits),
-    )
+    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.search(load, text))
 
 
 @app.command(short_help="Rank the other roles by how much they have in common with one.")
@@ -615,29 +485,7 @@ def similar(
     pair: mean Jaccard over the list aspects both have) and show what drives each score:
     the stakeholders, skills, tools and other items both list.
     """
-    from pmroles.compare import similar as rank_similar
-    from pmroles.query import find_role
-    from pmroles.render import documents
-
-    catalogue = _catalogue(ctx)
-    found = find_role(catalogue, role)
-    ranked = rank_similar(catalogue, found)
-
-    def view() -> RenderableType:
-        from pmroles.render.tables import similar_table
-
-        return similar_table(found, ranked, catalogue)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: documents.similar_document(found, ranked),
-        export=export,
-        force=force,
-        tabular=lambda: documents.similar_tabular(ranked),
-    )
+    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.similar(load, role))
 
 
 @app.command(short_help="Rank the roles by how well they fit your skills and background.")
@@ -669,41 +517,13 @@ def match(
     a role whose method is 'any' fits every method. The score is the sum of credits divided
     by the number of distinct answers, from 0 to 1; ties are ranked by role id.
     """
-    from pmroles.fit import Answers, match_document, match_tabular
-    from pmroles.fit import match as rank
-    from pmroles.render.formats import Tabular
-
-    answers = Answers(
-        skill=tuple(skill or ()),
-        background=tuple(background or ()),
-        stakeholder=tuple(stakeholder or ()),
-        tool=tuple(tool or ()),
-        horizon=tuple(horizon or ()),
-        method=tuple(method or ()),
-        market=tuple(market or ()),
-    )
-    if answers.is_empty():
-        raise click.UsageError(
-            "give at least one answer: --skill, --background, --stakeholder, --tool, "
-            "--horizon, --method or --market"
-        )
-    catalogue = _catalogue(ctx)
-    fits = rank(catalogue, answers)
-
-    def view() -> RenderableType:
-        from pmroles.render.pictures import fit_table
-
-        return fit_table(fits, catalogue)
-
-    _emit(
+    shown = _Shown(output, as_json, export, force)
+    _run(
         ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: match_document(answers, fits),
-        export=export,
-        force=force,
-        tabular=lambda: Tabular(*match_tabular(fits)),
+        shown,
+        lambda load: commands.match(
+            load, skill, background, stakeholder, tool, horizon, method, market
+        ),
     )
 
 
@@ -732,30 +552,8 @@ def matrix(
     accountable or works with the group, ○ where it contributes. Only areas some role marks
     are drawn; the table turns on its side when the terminal is too narrow for it.
     """
-    from pmroles import matrix as grids
-    from pmroles.render.formats import Tabular
-
-    catalogue = _catalogue(ctx)
-    if by is MatrixBy.STAKEHOLDER:
-        result = grids.stakeholder_matrix(catalogue)
-    else:
-        result = grids.responsibility_matrix(catalogue)
-
-    def view() -> RenderableType:
-        from pmroles.render.pictures import matrix_view
-
-        return matrix_view(result)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: grids.matrix_document(result),
-        export=export,
-        force=force,
-        tabular=lambda: Tabular(*grids.matrix_tabular(result)),
-    )
+    shown = _Shown(output, as_json, export, force)
+    _run(ctx, shown, lambda load: commands.matrix(load, by.value))
 
 
 @app.command(
@@ -784,30 +582,8 @@ def role_map(
     guessed. --format json gives the coordinates (x from -1 business to 1 technical, y
     from 0 short-term to 1 long-term).
     """
-    from pmroles import rolemap
-    from pmroles.render.formats import Tabular
-
-    catalogue = _catalogue(ctx)
-    result = rolemap.role_map(catalogue)
-    names = {role.id: role.name for role in catalogue.roles.values()}
-
-    def view() -> RenderableType:
-        from pmroles.render.console import make_console
-        from pmroles.render.pictures import map_view
-
-        columns = width or min(make_console().width, 100)
-        return map_view(result, max(columns, rolemap.MIN_WIDTH), height)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: rolemap.map_document(result),
-        export=export,
-        force=force,
-        tabular=lambda: Tabular(*rolemap.map_tabular(result, names)),
-    )
+    shown = _Shown(output, as_json, export, force)
+    _run(ctx, shown, lambda load: commands.role_map(load, width, height))
 
 
 @app.command(short_help="List stakeholders, or show one and the roles that work with it.")
@@ -830,52 +606,8 @@ def stakeholders(
     Without NAME, list every stakeholder group and the roles that work with it. With NAME,
     show what that group needs from product roles and which roles work with it.
     """
-    from pmroles.query import find_stakeholder, roles_by_stakeholder
-    from pmroles.render import documents
-
-    catalogue = _catalogue(ctx)
-    working = roles_by_stakeholder(catalogue)
-    if name is None:
-
-        def view_all() -> RenderableType:
-            from pmroles.render.tables import stakeholders_table
-
-            return stakeholders_table(catalogue, working)
-
-        _emit(
-            ctx,
-            output,
-            as_json,
-            view=view_all,
-            document=lambda: documents.stakeholders_document(catalogue, working),
-            export=export,
-            force=force,
-            tabular=lambda: documents.stakeholders_tabular(
-                catalogue.stakeholders.values(), working
-            ),
-        )
-        return
-    group = find_stakeholder(catalogue, name)
-    roles = working.get(group.id, [])
-
-    def view_one() -> RenderableType:
-        from pmroles.render.tables import stakeholder_view
-
-        return stakeholder_view(group, roles, catalogue)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view_one,
-        document=lambda: {
-            "version": 1,
-            "stakeholder": documents.stakeholder_document(group, roles),
-        },
-        export=export,
-        force=force,
-        tabular=lambda: documents.stakeholders_tabular([group], working),
-    )
+    shown = _Shown(output, as_json, export, force)
+    _run(ctx, shown, lambda load: commands.stakeholders(load, name))
 
 
 @app.command(short_help="Check a catalogue file and print every problem with its position.")
@@ -899,40 +631,7 @@ def validate(
     to and extend their roles. Without FILE, the built-in catalogue is checked. Exits 0
     when valid, 1 on errors (or, with --strict, warnings).
     """
-    from pmroles.errors import Severity
-    from pmroles.loader import builtin_catalogue_path, check_file
-    from pmroles.query import NoMatchError
-    from pmroles.render import documents
-
-    path = file or builtin_catalogue_path()
-    try:
-        base = None if file is None else _catalogue(ctx)
-        catalogue, problems = check_file(path, str(path), base)
-    except CatalogueError as error:
-        catalogue, problems = None, list(error.problems)
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    valid = catalogue is not None and not errors and not (strict and warnings)
-    fmt = _format(output, as_json)
-    if fmt is OutputFormat.TABLE:
-        # One line per problem, the form editors and CI logs link to.
-        for problem in problems:
-            write(sys.stdout, _inert(str(problem)) + "\n")
-    else:
-        _emit(
-            ctx,
-            fmt,
-            False,
-            view=lambda: "",
-            document=lambda: documents.validate_document(str(path), valid, problems),
-            tabular=lambda: documents.validate_tabular(problems),
-        )
-    if valid and catalogue is not None:
-        counts = f"{len(catalogue.roles)} roles, {len(catalogue.stakeholders)} stakeholders"
-        note = f", {warnings} warning(s)" if warnings else ""
-        write(sys.stderr, f"{_inert(str(path))}: valid ({counts}{note})\n")
-        return
-    raise NoMatchError(f"{path}: {errors} error(s), {warnings} warning(s)")
+    _run(ctx, _Shown(output, as_json), lambda load: commands.validate(load, file, strict))
 
 
 @app.command(short_help="Say which file and line each part of a role comes from.")
@@ -950,30 +649,12 @@ def which(
     line and column it was written at. With layered catalogues an extended role mixes
     files: each attribute points at the file that last set it.
     """
-    from pmroles.query import find_role
-    from pmroles.render import documents
-
-    found = find_role(_catalogue(ctx), role)
-
-    def view() -> RenderableType:
-        from pmroles.render.tables import origins_table
-
-        return origins_table(found)
-
-    _emit(
-        ctx,
-        output,
-        as_json,
-        view=view,
-        document=lambda: documents.which_document(found),
-        export=export,
-        force=force,
-        tabular=lambda: documents.which_tabular(found),
-    )
+    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.which(load, role))
 
 
 @app.command(short_help="Write a starter catalogue of your own roles.")
 def init(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="The file to write, e.g. ours.yaml.")],
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
 ) -> None:
@@ -985,73 +666,30 @@ def init(
     of that name is already there. PATH is never overwritten without --force, only a
     regular file is ever replaced, and both files are written whole or not at all.
     """
-    from pmroles.files import Write, is_directory, write_all
-    from pmroles.loader import schema_text
-    from pmroles.starter import STARTER
-
-    if not str(path).strip() or is_directory(path):
-        raise typer.BadParameter("name a file to write, e.g. ours.yaml", param_hint="PATH")
-
-    write_all(
-        [
-            Write(path, STARTER.encode("utf-8"), overwrite=force),
-            Write(
-                path.parent / "catalogue.schema.json",
-                schema_text().encode("utf-8"),
-                keep_existing=True,
-            ),
-        ]
-    )
-    shown = _inert(str(path))
-    write(sys.stderr, f"Wrote {shown}; check it with: pmroles validate {shown}\n")
+    _run(ctx, None, lambda _: commands.init(path, force))
 
 
 @app.command(short_help="Print the catalogue's JSON Schema, for editors and other tools.")
-def schema() -> None:
+def schema(ctx: typer.Context) -> None:
     """Example: pmroles schema > catalogue.schema.json
 
     Print the JSON Schema (draft-07) that describes a catalogue file. Editors with a YAML
     language server use it to check and complete catalogue files as you type.
     """
-    from pmroles.loader import schema_text
-
-    write(sys.stdout, schema_text())
+    _run(ctx, None, lambda _: commands.schema())
 
 
 def main() -> NoReturn:
     """Console-script entry point: everything a user can cause ends without a traceback.
 
-    Click's standalone mode is off so that this one place also ends what runs outside a
-    command (`--help`, `--version`, usage errors) the same way `_Group.invoke` ends commands.
+    Click's standalone mode is off so that `pmroles.exits` ends what runs outside a command
+    (`--help`, `--version`, usage errors) by the same table as the commands' own errors.
     """
     try:
         # A fixed name, so `python -m pmroles` gives the same usage lines and completion
         # variable (_PMROLES_COMPLETE) as the installed script.
         status = app(prog_name="pmroles", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except SystemExit:
-        # Click ends a broken pipe while printing help with exit 1 even outside standalone
-        # mode, after wrapping stdout to silence it; give the status shells give SIGPIPE.
-        if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
-            sys.exit(ExitStatus.BROKEN_PIPE)
-        raise
-    except click.ClickException as error:
-        # If stderr is gone too, the exit status still says what happened.
-        with contextlib.suppress(OSError):
-            error.show()
-        sys.exit(error.exit_code)
-    except (KeyboardInterrupt, click.Abort):
-        write(sys.stderr, "Interrupted.\n")
-        sys.exit(ExitStatus.INTERRUPTED)
-    except BrokenPipeError:
-        silence_stdout()
-        sys.exit(ExitStatus.BROKEN_PIPE)
-    except OSError as error:
-        if error.filename is not None:
-            raise
-        silence_stdout()
-        write(sys.stderr, f"Error: cannot write the output: {error.strerror}\n")
-        sys.exit(ExitStatus.ERROR)
+    except (Exception, KeyboardInterrupt, SystemExit) as error:
+        end(error)  # raised again when the table has no row for it
     # Without standalone mode Click returns, rather than raises, the status of a typer.Exit.
     sys.exit(status if isinstance(status, int) else ExitStatus.OK)

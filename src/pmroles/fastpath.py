@@ -1,110 +1,207 @@
-"""The fast path for `show`, `compare` and `list`; see `pmroles.entry` for why it exists.
+"""The fast path: the ordinary forms of every command that prints a view, without Typer.
 
-`run` returns None for anything it does not fully handle, and the caller then runs the
-full CLI, so this path never prints an error of its own.
+Importing Typer and Click takes longer than all pmroles does for `show tpm`, so `pmroles.entry`
+first offers the command line to `run`. It parses it against `pmroles.surface`, the
+description of the command line generated from the Typer app, calls the same function in
+`pmroles.commands` the Typer command calls and prints with the same `emit`. No command is
+written here.
+
+It takes only what it fully understands: the global options, a command that prints a view
+(one that has --export), its arguments, and its options in their plain forms (`--opt value`,
+`--opt=value`, `-f value`), with values it can check exactly as Click would. `run` returns
+None for anything else (help, completion, an unknown or malformed option, --export, an
+option with a check of Typer's own) and for anything that goes wrong before output (an
+unknown name, a usage problem, a warning to print, a catalogue that cannot be loaded): the
+full CLI then starts over and owns every message. Failures of the output itself end the
+run as `pmroles.exits` says, raised to `pmroles.entry`.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
-
-from pmroles.exits import ExitStatus, silence_stdout, write
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from pmroles.model import Catalogue
+    from pmroles.render.report import Output
 
-# -- commands ----------------------------------------------------------------------------------
+_OUTPUT_OPTIONS = ("output", "as_json", "export", "force")
+"""The parameters that say how to print (for `emit`), not what to answer."""
+
+
+class Call(NamedTuple):
+    """A command line the fast path can serve."""
+
+    function: str
+    """The function in `pmroles.commands`."""
+    arguments: dict[str, Any]
+    """Its arguments by name, with the command line's defaults for what was not given."""
+    output: Output
+    catalogues: tuple[str, ...]
+    no_builtin: bool
 
 
 def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
-    """Run `show ROLE`, `compare ROLE ROLE...` or `list [--stakeholder NAME]`; None otherwise."""
-    if not argv or any(arg.startswith("-") for arg in argv if arg != "--stakeholder"):
+    """Serve `argv` and return the exit status; None to let the full CLI run it."""
+    call = parse(argv)
+    if call is None:
         return None
-    command, *rest = argv
-    if command == "show" and len(rest) == 1:
-        return _guarded(lambda: _show(rest[0], environ))
-    if command == "compare" and len(rest) >= 2 and "--stakeholder" not in rest:
-        return _guarded(lambda: _compare(rest, environ))
-    if command == "list" and (not rest or (len(rest) == 2 and rest[0] == "--stakeholder")):
-        return _guarded(lambda: _list(rest[1] if rest else None, environ))
-    return None
-
-
-def _guarded(render: Callable[[], str | None]) -> int | None:
-    """Render (no output yet); on anything unusual let the full CLI take over."""
+    from pmroles import commands
     from pmroles.errors import PmrolesError
+    from pmroles.exits import ExitStatus
+    from pmroles.render.report import emit
+
+    def load() -> Catalogue:
+        return _catalogue(call, environ)
 
     try:
-        text = render()
+        report = getattr(commands, call.function)(load, **call.arguments)
+        emit(report, call.output)  # raises a PmrolesError only before writing anything
+    except MemoryError:
+        raise  # the loader's OutOfMemoryError too: the full CLI would only load and fail again
     except PmrolesError:
         return None
-    if text is None:
-        return None
-    return _write(text)
-
-
-def _write(text: str) -> int:
-    try:
-        write(sys.stdout, text)
-    except BrokenPipeError:
-        silence_stdout()
-        return ExitStatus.BROKEN_PIPE
-    except OSError as error:
-        silence_stdout()
-        write(sys.stderr, f"Error: cannot write the output: {error.strerror}\n")
-        return ExitStatus.ERROR
     return ExitStatus.OK
 
 
-def _catalogue(environ: Mapping[str, str]) -> Catalogue | None:
+def _catalogue(call: Call, environ: Mapping[str, str]) -> Catalogue:
     from pmroles.catalogues import load_cached, stack_for
+    from pmroles.errors import PmrolesError
+    from pmroles.locations import config_warning
 
-    catalogue, warnings = load_cached(stack_for((), no_builtin=False, environ=environ), environ)
-    return None if warnings else catalogue  # warnings are printed by the full CLI only
+    if config_warning(environ) is not None:
+        raise PmrolesError("a warning to print")  # warnings are printed by the full CLI only
+    stack = stack_for(call.catalogues, no_builtin=call.no_builtin, environ=environ)
+    catalogue, warnings = load_cached(stack, environ)
+    if warnings:
+        raise PmrolesError("warnings to print")
+    return catalogue
 
 
-def _render(renderable: RenderableType) -> str:
-    from pmroles.render.console import make_console, render
-
-    return render(make_console(), renderable)
+# -- parsing ---------------------------------------------------------------------------------
 
 
-def _show(name: str, environ: Mapping[str, str]) -> str | None:
-    from pmroles.query import find_role
-    from pmroles.render.tables import role_table
+def parse(argv: Sequence[str]) -> Call | None:
+    """The call `argv` asks for, if the fast path can serve it; None otherwise."""
+    from pmroles import commands
+    from pmroles.errors import PmrolesError
+    from pmroles.render.report import Output
+    from pmroles.surface import COMMANDS, GLOBAL
 
-    catalogue = _catalogue(environ)
-    if catalogue is None:
+    settings: dict[str, Any] = {}
+    position: int | None = 0
+    while position is not None and position < len(argv) and argv[position].startswith("-"):
+        position = _take(GLOBAL, argv, position, settings)
+    if position is None or position >= len(argv) or argv[position] not in COMMANDS:
         return None
-    return _render(role_table(find_role(catalogue, name), catalogue))
-
-
-def _compare(names: Sequence[str], environ: Mapping[str, str]) -> str | None:
-    from pmroles.compare import compare
-    from pmroles.query import find_role
-    from pmroles.render.tables import comparison_view
-
-    catalogue = _catalogue(environ)
-    if catalogue is None:
+    function, arguments, options = COMMANDS[argv[position]]
+    if "--export" not in options:
+        return None  # validate, init, schema: not a view, and no hurry
+    values: dict[str, Any] = {}
+    positional: list[str] = []
+    position += 1
+    while position is not None and position < len(argv):
+        if argv[position].startswith("-"):
+            position = _take(options, argv, position, values)
+        else:
+            positional.append(argv[position])
+            position += 1
+    if position is None:
         return None
-    roles = [find_role(catalogue, name) for name in names]
-    return _render(comparison_view(compare(catalogue, roles), catalogue))
+    for name, nargs, required, default in arguments:
+        if nargs == -1:
+            values[name], positional = positional, []
+        elif positional:
+            values[name] = positional.pop(0)
+        else:
+            values[name] = default
+        if required and not values[name]:
+            return None
+    if positional:
+        return None  # extra arguments: Typer says so
+    for dest, _kind, _multiple, default, _detail, callback in options.values():
+        if dest not in values:
+            values[dest] = default
+        if callback is not None:
+            if not hasattr(commands, callback):
+                return None
+            try:
+                values[dest] = getattr(commands, callback)(values[dest])
+            except PmrolesError:  # a usage problem: Typer reports it
+                return None
+    chosen, as_json, export, _force = (values.pop(name) for name in _OUTPUT_OPTIONS)
+    if export is not None or (as_json and chosen not in (None, "json")):
+        return None  # an export file, or formats that disagree: Typer's to check and say
+    return Call(
+        function,
+        values,
+        Output("json" if as_json else chosen or "table", no_color=bool(settings.get("no_color"))),
+        tuple(settings.get("catalogue", ())),
+        bool(settings.get("no_builtin")),
+    )
 
 
-def _list(stakeholder: str | None, environ: Mapping[str, str]) -> str | None:
-    from pmroles.query import Filters, filter_roles
-    from pmroles.render.tables import roles_table, roles_title
-
-    catalogue = _catalogue(environ)
-    if catalogue is None:
+def _take(
+    options: Mapping[str, tuple[Any, ...]],
+    argv: Sequence[str],
+    position: int,
+    values: dict[str, Any],
+) -> int | None:
+    """Read the option at `position` into `values`: where the next word is, or None if this
+    option is not one the fast path takes as written."""
+    word = argv[position]
+    flag, equals, inline = word.partition("=") if word.startswith("--") else (word, "", "")
+    spec = options.get(flag)
+    if spec is None:
         return None
-    filters = Filters(stakeholder=(stakeholder,) if stakeholder is not None else ())
-    found = filter_roles(catalogue, filters)
-    if not found:
+    dest, kind, multiple, _default, detail, callback = spec
+    if kind == "flag":
+        if equals or callback is not None:
+            return None  # --version and the completion installers are Typer's
+        values[dest] = True
+        return position + 1
+    if equals:
+        raw, after = inline, position + 1
+    elif position + 1 < len(argv):
+        raw, after = argv[position + 1], position + 2
+    else:
         return None
-    given = {k: v for k, v in filters.as_dict().items() if v}
-    return _render(roles_table(found, roles_title(catalogue, given)))
+    value = _value(kind, detail, raw)
+    if value is None:
+        return None
+    if multiple:
+        values.setdefault(dest, []).append(value)
+    else:
+        values[dest] = value
+    return after
+
+
+def _value(kind: str, detail: Any, raw: str) -> str | int | None:
+    """`raw` as Click would convert it, when that is certain; None otherwise."""
+    if raw.startswith("-"):
+        return None
+    if kind == "text":
+        return raw
+    if kind == "choice":
+        return raw if raw in detail else None
+    if kind == "int":
+        if not (raw.isascii() and raw.isdigit()):
+            return None
+        number, (low, high) = int(raw), detail
+        too_low = low is not None and number < low
+        return None if too_low or (high is not None and number > high) else number
+    if kind == "path" and _plain_path(raw):
+        return raw
+    return None
+
+
+def _plain_path(raw: str) -> bool:
+    """Whether `raw` is the same text once Typer has made a pathlib.Path of it (which the
+    full CLI passes on, and which `which` prints), so pathlib need not be imported."""
+    return (
+        raw not in ("", ".")
+        and "//" not in raw
+        and "/./" not in raw
+        and not raw.startswith("./")
+        and not raw.endswith(("/", "/."))
+    )

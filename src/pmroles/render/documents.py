@@ -161,6 +161,11 @@ def stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> dic
     }
 
 
+def one_stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> dict[str, Any]:
+    """`stakeholders NAME`: one stakeholder and the roles that work with it."""
+    return {"version": SCHEMA_VERSION, "stakeholder": stakeholder_document(stakeholder, roles)}
+
+
 def stakeholders_document(
     catalogue: Catalogue, working: Mapping[str, Sequence[Role]]
 ) -> dict[str, Any]:

@@ -1,0 +1,386 @@
+"""Every command, once: typed arguments in, a `Report` out. No Typer, no Click, no printing.
+
+The full CLI (`pmroles.cli`) parses with Typer and calls these; the fast path
+(`pmroles.fastpath`) parses the ordinary forms without Typer and calls the same functions;
+both print with `pmroles.render.report.emit`. Parameter names are the command-line
+parameters' names (the fast path passes them by name, see `pmroles.surface`).
+
+`load` gives the layered catalogue; a command calls it only after checking its arguments,
+so a usage problem is reported without loading anything. A usage problem is a
+`UsageProblem`, which each parser reports in its own way. Heavy modules (the core's
+queries, Rich, the documents) are imported inside the functions and views that use them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from pmroles.errors import UsageProblem
+from pmroles.render.report import Report
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import ModuleType
+
+    from pmroles.model import Catalogue
+    from pmroles.render.formats import Tabular
+    from pmroles.render.report import RenderableType
+
+Load = Callable[[], "Catalogue"]
+Values = Sequence[str] | None
+"""A repeatable option's values; None or empty when not given."""
+
+
+def _documents() -> ModuleType:
+    from pmroles.render import documents
+
+    return documents
+
+
+def _tabular(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Tabular:
+    from pmroles.render.formats import Tabular
+
+    return Tabular(header, rows)
+
+
+def show(load: Load, role: str, sources: bool = False) -> Report:
+    from pmroles.query import find_role
+
+    catalogue = load()
+    found = find_role(catalogue, role)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import role_table
+
+        return role_table(found, catalogue, with_sources=sources)
+
+    return Report(
+        view=view,
+        document=lambda: _documents().show_document(found, catalogue),
+        tabular=lambda: _documents().show_tabular(found),
+    )
+
+
+def aspect_keys(value: Values) -> list[str] | None:
+    """Parse `--aspects focus,skills` (repeatable, comma-separated) and check every key."""
+    if not value:
+        return None
+    from pmroles.matching import suggest
+    from pmroles.model import ASPECT_BY_KEY
+
+    keys = [part.strip().replace("-", "_") for item in value for part in item.split(",")]
+    for key in keys:
+        if key not in ASPECT_BY_KEY:
+            hint = suggest(key, ASPECT_BY_KEY)
+            tip = f"; did you mean {hint[0]!r}?" if hint else ""
+            raise UsageProblem(f"unknown aspect {key!r}{tip}")  # repr shows controls
+    return keys
+
+
+def compare(
+    load: Load, roles: Sequence[str], only_differences: bool = False, aspects: Values = None
+) -> Report:
+    from pmroles.compare import compare as compare_roles
+    from pmroles.query import find_role
+
+    if len(roles) < 2:
+        raise UsageProblem("name at least two roles to compare", "ROLES")
+    catalogue = load()
+    found = [find_role(catalogue, name) for name in roles]
+    result = compare_roles(
+        catalogue, found, list(aspects) if aspects else None, only_differences=only_differences
+    )
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import comparison_view
+
+        return comparison_view(result, catalogue)
+
+    return Report(
+        view=view,
+        document=lambda: _documents().compare_document(result),
+        tabular=lambda: _documents().compare_tabular(result),
+    )
+
+
+def list_roles(
+    load: Load,
+    stakeholder: Values = None,
+    skill: Values = None,
+    tool: Values = None,
+    background: Values = None,
+    horizon: Values = None,
+    method: Values = None,
+    market: Values = None,
+) -> Report:
+    from pmroles.query import Filters, NoMatchError, filter_roles
+
+    catalogue = load()
+    filters = Filters(
+        stakeholder=tuple(stakeholder or ()),
+        skill=tuple(skill or ()),
+        tool=tuple(tool or ()),
+        background=tuple(background or ()),
+        horizon=tuple(horizon or ()),
+        method=tuple(method or ()),
+        market=tuple(market or ()),
+    )
+    found = filter_roles(catalogue, filters)
+    given = {k: v for k, v in filters.as_dict().items() if v}
+    if not found and not given:
+        raise NoMatchError("the catalogue defines no roles")
+    if not found:
+        described = " and ".join(f"{k} {' or '.join(map(repr, v))}" for k, v in given.items())
+        raise NoMatchError(f"no role matches {described}")
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import roles_table, roles_title
+
+        return roles_table(found, roles_title(catalogue, given))
+
+    return Report(
+        view=view,
+        document=lambda: _documents().list_document(found, given),
+        tabular=lambda: _documents().list_tabular(found),
+    )
+
+
+def search(load: Load, text: str) -> Report:
+    from pmroles.query import NoMatchError
+    from pmroles.search import search as run_search
+
+    if not text.strip():
+        raise UsageProblem("give some words to search for", "TEXT")
+    hits = run_search(load(), text)
+    if not hits:
+        raise NoMatchError(f"nothing matches {text!r}")
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import search_table
+
+        return search_table(hits, text)
+
+    return Report(
+        view=view,
+        document=lambda: _documents().search_document(text, hits),
+        tabular=lambda: _documents().search_tabular(hits),
+    )
+
+
+def similar(load: Load, role: str) -> Report:
+    from pmroles.compare import similar as rank_similar
+    from pmroles.query import find_role
+
+    catalogue = load()
+    found = find_role(catalogue, role)
+    ranked = rank_similar(catalogue, found)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import similar_table
+
+        return similar_table(found, ranked, catalogue)
+
+    return Report(
+        view=view,
+        document=lambda: _documents().similar_document(found, ranked),
+        tabular=lambda: _documents().similar_tabular(ranked),
+    )
+
+
+def match(
+    load: Load,
+    skill: Values = None,
+    background: Values = None,
+    stakeholder: Values = None,
+    tool: Values = None,
+    horizon: Values = None,
+    method: Values = None,
+    market: Values = None,
+) -> Report:
+    from pmroles.fit import Answers, match_document, match_tabular
+    from pmroles.fit import match as rank
+
+    answers = Answers(
+        skill=tuple(skill or ()),
+        background=tuple(background or ()),
+        stakeholder=tuple(stakeholder or ()),
+        tool=tuple(tool or ()),
+        horizon=tuple(horizon or ()),
+        method=tuple(method or ()),
+        market=tuple(market or ()),
+    )
+    if answers.is_empty():
+        raise UsageProblem(
+            "give at least one answer: --skill, --background, --stakeholder, --tool, "
+            "--horizon, --method or --market"
+        )
+    catalogue = load()
+    fits = rank(catalogue, answers)
+
+    def view() -> RenderableType:
+        from pmroles.render.pictures import fit_table
+
+        return fit_table(fits, catalogue)
+
+    return Report(
+        view=view,
+        document=lambda: match_document(answers, fits),
+        tabular=lambda: _tabular(*match_tabular(fits)),
+    )
+
+
+def matrix(load: Load, by: str = "stakeholder") -> Report:
+    """`by` is "stakeholder" or "responsibility"."""
+    from pmroles import matrix as grids
+
+    catalogue = load()
+    if by == "stakeholder":
+        result = grids.stakeholder_matrix(catalogue)
+    else:
+        result = grids.responsibility_matrix(catalogue)
+
+    def view() -> RenderableType:
+        from pmroles.render.pictures import matrix_view
+
+        return matrix_view(result)
+
+    return Report(
+        view=view,
+        document=lambda: grids.matrix_document(result),
+        tabular=lambda: _tabular(*grids.matrix_tabular(result)),
+    )
+
+
+def role_map(load: Load, width: int | None = None, height: int = 16) -> Report:
+    from pmroles import rolemap
+
+    catalogue = load()
+    result = rolemap.role_map(catalogue)
+    names = {role.id: role.name for role in catalogue.roles.values()}
+
+    def view() -> RenderableType:
+        from pmroles.render.console import make_console
+        from pmroles.render.pictures import map_view
+
+        columns = width or min(make_console().width, 100)
+        return map_view(result, max(columns, rolemap.MIN_WIDTH), height)
+
+    return Report(
+        view=view,
+        document=lambda: rolemap.map_document(result),
+        tabular=lambda: _tabular(*rolemap.map_tabular(result, names)),
+    )
+
+
+def stakeholders(load: Load, name: str | None = None) -> Report:
+    from pmroles.query import find_stakeholder, roles_by_stakeholder
+
+    catalogue = load()
+    working = roles_by_stakeholder(catalogue)
+    if name is None:
+
+        def view_all() -> RenderableType:
+            from pmroles.render.tables import stakeholders_table
+
+            return stakeholders_table(catalogue, working)
+
+        return Report(
+            view=view_all,
+            document=lambda: _documents().stakeholders_document(catalogue, working),
+            tabular=lambda: _documents().stakeholders_tabular(
+                catalogue.stakeholders.values(), working
+            ),
+        )
+    group = find_stakeholder(catalogue, name)
+    roles = working.get(group.id, [])
+
+    def view_one() -> RenderableType:
+        from pmroles.render.tables import stakeholder_view
+
+        return stakeholder_view(group, roles, catalogue)
+
+    return Report(
+        view=view_one,
+        document=lambda: _documents().one_stakeholder_document(group, roles),
+        tabular=lambda: _documents().stakeholders_tabular([group], working),
+    )
+
+
+def validate(load: Load, file: Path | None = None, strict: bool = False) -> Report:
+    """FILE checked as a layer over the catalogues in use; without FILE, the built-in one."""
+    from pmroles.errors import CatalogueError, Severity, ValidationFailed
+    from pmroles.loader import builtin_catalogue_path, check_file
+    from pmroles.render.text import inert
+
+    path = file or builtin_catalogue_path()
+    try:
+        base = None if file is None else load()
+        catalogue, problems = check_file(path, str(path), base)
+    except CatalogueError as error:
+        catalogue, problems = None, list(error.problems)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    valid = catalogue is not None and not errors and not (strict and warnings)
+    note: str | None = None
+    failure: ValidationFailed | None = None
+    if valid and catalogue is not None:
+        counts = f"{len(catalogue.roles)} roles, {len(catalogue.stakeholders)} stakeholders"
+        more = f", {warnings} warning(s)" if warnings else ""
+        note = f"{inert(str(path))}: valid ({counts}{more})\n"
+    else:
+        failure = ValidationFailed(f"{path}: {errors} error(s), {warnings} warning(s)")
+    return Report(
+        # One line per problem, the form editors and CI logs link to.
+        text=lambda: "".join(inert(str(problem)) + "\n" for problem in problems),
+        document=lambda: _documents().validate_document(str(path), valid, problems),
+        tabular=lambda: _documents().validate_tabular(problems),
+        note=note,
+        failure=failure,
+    )
+
+
+def which(load: Load, role: str) -> Report:
+    from pmroles.query import find_role
+
+    found = find_role(load(), role)
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import origins_table
+
+        return origins_table(found)
+
+    return Report(
+        view=view,
+        document=lambda: _documents().which_document(found),
+        tabular=lambda: _documents().which_tabular(found),
+    )
+
+
+def init(path: Path, force: bool = False) -> Report:
+    """Write the starter catalogue to `path` and the JSON Schema beside it."""
+    from pmroles.files import Write, is_directory, write_all
+    from pmroles.loader import schema_text
+    from pmroles.render.text import inert
+    from pmroles.starter import STARTER
+
+    if not str(path).strip() or is_directory(path):
+        raise UsageProblem("name a file to write, e.g. ours.yaml", "PATH")
+    write_all(
+        [
+            Write(path, STARTER.encode("utf-8"), overwrite=force),
+            Write(
+                path.parent / "catalogue.schema.json",
+                schema_text().encode("utf-8"),
+                keep_existing=True,
+            ),
+        ]
+    )
+    shown = inert(str(path))
+    return Report(note=f"Wrote {shown}; check it with: pmroles validate {shown}\n")
+
+
+def schema() -> Report:
+    from pmroles.loader import schema_text
+
+    return Report(text=schema_text)

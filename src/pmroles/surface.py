@@ -1,0 +1,189 @@
+"""The command line's surface, for the fast path: GENERATED from the Typer app in
+`pmroles.cli` by tests/test_surface.py, which fails while the two disagree. Do not edit;
+regenerate with `PMROLES_UPDATE_GOLDEN=1 python -m pytest tests/test_surface.py`.
+
+GLOBAL: the options before the command, flag -> option.
+COMMANDS: command name -> (function in `pmroles.commands`, arguments, options).
+An argument is (name, nargs: 1 or -1 for all that remain, required, default).
+An option is (name, kind, multiple, default, detail, callback), where kind is "flag",
+"text", "path", "int" (detail: min and max), "choice" (detail: the choices) or "other",
+and callback names the function in `pmroles.commands` that checks and converts the value
+(or something else the fast path does not run).
+"""
+
+# ruff: noqa: E501 - generated, one option a line
+# fmt: off
+from __future__ import annotations
+
+from typing import Any
+
+Option = tuple[Any, ...]
+Argument = tuple[str, int, bool, Any]
+
+GLOBAL: dict[str, Option] = {
+    "--version": ("version", "flag", False, False, None, "print_version"),
+    "--no-color": ("no_color", "flag", False, False, None, None),
+    "--catalogue": ("catalogue", "path", True, None, None, None),
+    "--catalog": ("catalogue", "path", True, None, None, None),
+    "--no-builtin": ("no_builtin", "flag", False, False, None, None),
+    "--install-completion": ("install_completion", "flag", False, None, None, "install_callback"),
+    "--show-completion": ("show_completion", "flag", False, None, None, "show_callback"),
+}
+
+COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
+    "show": (
+        "show",
+        (("role", 1, True, None),),
+        {
+            "--sources": ("sources", "flag", False, False, None, None),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "compare": (
+        "compare",
+        (("roles", -1, True, None),),
+        {
+            "--only-differences": ("only_differences", "flag", False, False, None, None),
+            "-d": ("only_differences", "flag", False, False, None, None),
+            "--aspects": ("aspects", "text", True, None, None, "aspect_keys"),
+            "-a": ("aspects", "text", True, None, None, "aspect_keys"),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "list": (
+        "list_roles",
+        (),
+        {
+            "--stakeholder": ("stakeholder", "text", True, None, None, None),
+            "--skill": ("skill", "text", True, None, None, None),
+            "--tool": ("tool", "text", True, None, None, None),
+            "--background": ("background", "text", True, None, None, None),
+            "--horizon": ("horizon", "text", True, None, None, None),
+            "--method": ("method", "text", True, None, None, None),
+            "--market": ("market", "text", True, None, None, None),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "search": (
+        "search",
+        (("text", 1, True, None),),
+        {
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "similar": (
+        "similar",
+        (("role", 1, True, None),),
+        {
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "match": (
+        "match",
+        (),
+        {
+            "--skill": ("skill", "text", True, None, None, None),
+            "--background": ("background", "text", True, None, None, None),
+            "--stakeholder": ("stakeholder", "text", True, None, None, None),
+            "--tool": ("tool", "text", True, None, None, None),
+            "--horizon": ("horizon", "text", True, None, None, None),
+            "--method": ("method", "text", True, None, None, None),
+            "--market": ("market", "text", True, None, None, None),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "matrix": (
+        "matrix",
+        (),
+        {
+            "--by": ("by", "choice", False, "stakeholder", ("stakeholder", "responsibility"), None),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "map": (
+        "role_map",
+        (),
+        {
+            "--width": ("width", "int", False, None, (30, None), None),
+            "--height": ("height", "int", False, 16, (5, None), None),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "stakeholders": (
+        "stakeholders",
+        (("name", 1, False, None),),
+        {
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "validate": (
+        "validate",
+        (("file", 1, False, None),),
+        {
+            "--strict": ("strict", "flag", False, False, None, None),
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+        },
+    ),
+    "which": (
+        "which",
+        (("role", 1, True, None),),
+        {
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "init": (
+        "init",
+        (("path", 1, True, None),),
+        {
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
+    "schema": (
+        "schema",
+        (),
+        {
+        },
+    ),
+}
