@@ -261,6 +261,14 @@ def test_out_of_memory_is_one_line(
     assert (done.returncode, err) == (1, expected), _describe(done, case.why)
 
 
+def test_a_cold_load_asks_only_for_the_memory_the_file_needs(world: World) -> None:
+    # Reading a file with read(64 MiB + 1) reserved the whole size cap up front: a cold
+    # `show tpm` on the 46 KB built-in catalogue then failed under a 90 MB limit.
+    done = world.run(["show", "tpm"], limit_mb=80)
+    assert done.returncode == 0, _describe(done)
+    assert b"Technical Product Manager" in done.stdout
+
+
 MEMORY_ERROR_PROBE = """
 import sys
 from pmroles import entry, fastpath, loader

@@ -267,7 +267,10 @@ def test_an_alias_may_not_name_a_role_of_another_layer(invoke: Invoke, tmp_path:
     ours = write(tmp_path, "ours.yaml", "roles:\n  x:\n    name: X\n    aliases: [technical pm]\n")
     result = invoke("--catalogue", str(ours), "list")
     assert result.exit_code == 1
-    assert f"{ours}:2:3: roles.x: alias 'technical pm' also names role 'tpm'" in result.stderr
+    assert (
+        f"{ours}:4:15: roles.x.aliases[0]: alias 'technical pm' also names role 'tpm'"
+        in result.stderr
+    )
 
 
 def test_every_command_works_on_a_layered_catalogue(invoke: Invoke, tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def test_plain_role_id_that_yaml_would_make_a_number_stays_text() -> None:
         ("roles:\n  x:\n    name: 'open\n", "f.yaml:3:11: this quote is never closed"),
         (
             "roles:\n  x:\n    name: a\n  y:\n    name: b\n    aliases: [X]\n",
-            "roles.y: alias 'X' also names role 'x' (its id)",
+            "f.yaml:6:15: roles.y.aliases[0]: alias 'X' also names role 'x' (its id)",
         ),
         ("stakeholders:\n  s:\n    name: S\n", "f.yaml:1:1: missing the required key 'roles'"),
         ("roles:\n  bad id:\n    name: a\n", "f.yaml:2:3: roles.bad id: role id 'bad id' must be"),

@@ -9,11 +9,11 @@ replaced by id. Ids, names and aliases must each name one role across all layers
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from pmroles.errors import Problem
-from pmroles.matching import suggest
+from pmroles.matching import MAX_SUGGESTIONS, Suggester
 from pmroles.model import (
     ASPECTS,
     Catalogue,
@@ -27,6 +27,8 @@ from pmroles.model import (
 
 # The two records below exist only while files are read, so they live here rather than in
 # `model`, which every command imports.
+
+AliasItem = Callable[[str, int, str], tuple[int, Location] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,10 @@ class Layer:
     stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     comparisons: Mapping[str, Comparison] = field(default_factory=dict)
+    alias_item: AliasItem = field(default=lambda path, number, alias: None)
+    """Where the file wrote an alias (record path such as 'roles.x', the alias's number in
+    the record's `aliases`, the alias): its index as written and its place, or None. A
+    clash points at the alias item itself."""
 
 
 def apply_layer(base: Catalogue, layer: Layer) -> tuple[Catalogue, list[Problem]]:
@@ -67,8 +73,11 @@ def apply_layer(base: Catalogue, layer: Layer) -> tuple[Catalogue, list[Problem]
         if role is not None:
             roles[entry.id] = role  # a replaced role keeps its place in the order
     stakeholders = {**base.stakeholders, **layer.stakeholders}
-    problems = resolver.problems + _name_clashes(roles.values(), set(layer.roles), "role")
-    problems += _name_clashes(stakeholders.values(), set(layer.stakeholders), "stakeholder")
+    problems = resolver.problems
+    problems += _name_clashes(roles.values(), set(layer.roles), "role", layer.alias_item)
+    problems += _name_clashes(
+        stakeholders.values(), set(layer.stakeholders), "stakeholder", layer.alias_item
+    )
     catalogue = Catalogue(
         roles=roles,
         stakeholders=stakeholders,
@@ -83,43 +92,65 @@ class _Resolver:
         self.base = base
         self.layer = layer
         self.done: dict[str, Role | None] = {}
-        self.chain: list[str] = []
         self.problems: list[Problem] = []
+        self.suggester: Suggester | None = None
+        self.suggested = 0
 
     def error(self, entry: RoleEntry, message: str) -> None:
         where = entry.locations.get("extends", entry.location)
         self.problems.append(Problem(message, where, f"roles.{entry.id}.extends"))
 
     def resolve(self, entry: RoleEntry) -> Role | None:
-        if entry.id in self.done:
-            return self.done[entry.id]
-        if entry.id in self.chain:
-            cycle = " -> ".join([*self.chain[self.chain.index(entry.id) :], entry.id])
-            self.error(entry, f"'extends' goes round in a circle: {cycle}")
-            return None
-        self.chain.append(entry.id)
-        try:
-            role = self._build(entry)
-        finally:
-            self.chain.pop()
-        self.done[entry.id] = role
-        return role
+        """The role `entry` describes, or None (with a problem recorded) if it has none.
+
+        Iterative, so a chain of any length costs no stack: walk up the parents this file
+        defines until one is resolved or starts from nothing of this file, then build back
+        down. A parent met twice on the way up is a cycle."""
+        done, roles = self.done, self.layer.roles
+        if entry.id in done:
+            return done[entry.id]
+        if entry.extends is None:  # most roles: nothing to walk
+            role = done[entry.id] = self._build(entry)
+            return role
+        chain = [entry]
+        on_chain = {entry.id: 0}
+        while True:
+            target = chain[-1].extends
+            if target is None or target == chain[-1].id or target not in roles or target in done:
+                break
+            if target in on_chain:
+                cycle = [e.id for e in chain[on_chain[target] :]]
+                self.error(roles[target], f"'extends' goes round in a circle{_circle(cycle)}")
+                for link in chain:
+                    done[link.id] = None
+                return None
+            on_chain[target] = len(chain)
+            chain.append(roles[target])
+        for link in reversed(chain):
+            done[link.id] = self._build(link)
+        return done[entry.id]
 
     def _parent(self, entry: RoleEntry) -> Role | None:
         assert entry.extends is not None
         target = entry.extends
         if target != entry.id and target in self.layer.roles:
-            return self.resolve(self.layer.roles[target])
+            return self.done[target]  # resolve() builds parents first
         if target in self.base.roles:
             return self.base.roles[target]
         if target == entry.id:
             self.error(entry, f"extends {target!r}, but no catalogue beneath this file defines it")
         else:
-            known = [*self.layer.roles, *self.base.roles]
-            hint = suggest(target, known)
-            tip = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
-            self.error(entry, f"extends unknown role {target!r}{tip}")
+            self.error(entry, f"extends unknown role {target!r}{self._did_you_mean(target)}")
         return None
+
+    def _did_you_mean(self, target: str) -> str:
+        if self.suggested >= MAX_SUGGESTIONS:
+            return ""
+        self.suggested += 1
+        if self.suggester is None:
+            self.suggester = Suggester([*self.layer.roles, *self.base.roles])
+        hint = self.suggester(target)
+        return f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
 
     def _build(self, entry: RoleEntry) -> Role | None:
         if entry.extends is None:
@@ -178,25 +209,61 @@ class _Resolver:
         )
 
 
+def _circle(ids: list[str]) -> str:
+    """': a -> b -> a', or for a long cycle its length and its ends."""
+    if len(ids) <= 10:
+        return ": " + " -> ".join([*ids, ids[0]])
+    shown = [*ids[:5], f"... ({len(ids) - 8:,} more)", *ids[-3:], ids[0]]
+    return f" of {len(ids):,} roles: " + " -> ".join(shown)
+
+
 def _name_clashes(
-    records: Iterable[Role | Stakeholder], fresh: set[str], kind: str
+    records: Iterable[Role | Stakeholder], fresh: set[str], kind: str, alias_item: AliasItem
 ) -> list[Problem]:
     """Ids, names and aliases that name two roles (or two stakeholders), where one of them is
-    new in this layer: a name that named two would silently pick one."""
-    claimed: dict[str, tuple[str, str]] = {}
+    new in this layer: a name that named two would silently pick one.
+
+    A clash that involves an alias is reported at that alias, where this file wrote it (the
+    later one when both are aliases); otherwise at the record that comes later."""
+    claimed: dict[str, tuple[Role | Stakeholder, str]] = {}
     problems: list[Problem] = []
     for record in records:
         names = [("id", record.id), ("name", record.name)]
         names += [("alias", alias) for alias in record.aliases]
         for label, name in names:
-            owner = claimed.setdefault(normalise(name), (record.id, label))
-            if owner[0] != record.id and (record.id in fresh or owner[0] in fresh):
-                problems.append(
-                    Problem(
-                        f"{label} {name!r} also names {kind} {owner[0]!r} (its {owner[1]}); "
-                        f"ids, names and aliases must each name one {kind}",
-                        record.location,
-                        f"{kind}s.{record.id}",
-                    )
-                )
+            key = normalise(name)
+            owner = claimed.setdefault(key, (record, label))
+            if owner[0] is not record and (record.id in fresh or owner[0].id in fresh):
+                if label != "alias" and owner[1] == "alias" and owner[0].id in fresh:
+                    clash = _clash(*owner, key, record, label, kind, alias_item)
+                else:
+                    clash = _clash(record, label, key, *owner, kind, alias_item)
+                problems.append(clash)
     return problems
+
+
+def _clash(
+    record: Role | Stakeholder,
+    label: str,
+    key: str,
+    other: Role | Stakeholder,
+    other_label: str,
+    kind: str,
+    alias_item: AliasItem,
+) -> Problem:
+    """`record`'s id, name or alias (the one that normalises to `key`) also names `other`."""
+    path = f"{kind}s.{record.id}"
+    item = None
+    if label == "alias":
+        number = next(n for n, a in enumerate(record.aliases) if normalise(a) == key)
+        name = record.aliases[number]
+        item = alias_item(path, number, name)
+    else:
+        name = getattr(record, label)
+    message = (
+        f"{label} {name!r} also names {kind} {other.id!r} (its {other_label}); "
+        f"ids, names and aliases must each name one {kind}"
+    )
+    if item is None:
+        return Problem(message, record.location, path)
+    return Problem(message, item[1], f"{path}.aliases[{item[0]}]")

@@ -10,16 +10,16 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from pmroles import locations
-from pmroles.errors import CatalogueError, Problem, Severity
+from pmroles.errors import CatalogueError, Problem, Severity, out_of_memory
 from pmroles.layers import Layer, RoleEntry, apply_layer
-from pmroles.matching import suggest
+from pmroles.matching import MAX_SUGGESTIONS, Suggester
 from pmroles.model import (
     ASPECT_BY_KEY,
     ASPECTS,
@@ -99,7 +99,11 @@ def check_file(
     Ids defined in `base` (the catalogue this file is layered on) count as defined.
     """
     name = display_name or os.fspath(path)
-    return check_text(read_text(path, name), name, base)
+    try:
+        return check_text(read_text(path, name), name, base)
+    except MemoryError:
+        pass  # raised below, once this block and the data its traceback holds are gone
+    raise out_of_memory(path, name)
 
 
 def check_text(
@@ -152,7 +156,7 @@ def read_text(path: str | os.PathLike[str], name: str) -> str:
         )
     with os.fdopen(fd, "rb") as handle:
         try:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = _read_capped(handle, os.fstat(handle.fileno()).st_size)
         except OSError as error:
             raise CatalogueError([Problem(f"cannot read: {error.strerror}", start)]) from None
     if len(data) > MAX_FILE_BYTES:
@@ -160,6 +164,25 @@ def read_text(path: str | os.PathLike[str], name: str) -> str:
             [Problem(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not a catalogue", start)]
         )
     return decode(data, name)
+
+
+def _read_capped(handle: BinaryIO, size_hint: int) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, never asking for much more than the file holds.
+
+    `read(MAX_FILE_BYTES + 1)` reserves the whole cap up front, which alone made a cold load
+    of a 46 KB file fail under a 90 MB address-space limit. A regular file is read in one
+    call sized by its length; a device, or a file that grows meanwhile, in 1 MiB pieces.
+    """
+    limit = MAX_FILE_BYTES + 1
+    first = handle.read(min(size_hint, MAX_FILE_BYTES) + 1)
+    if len(first) <= size_hint or len(first) >= limit:
+        return first  # the whole file (a short read means its end), or over the cap
+    pieces = [first]
+    got = len(first)
+    while got < limit and (piece := handle.read(min(1 << 20, limit - got))):
+        pieces.append(piece)
+        got += len(piece)
+    return b"".join(pieces)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -209,6 +232,10 @@ class _Builder:
     and mapping keys are found from their list or mapping, when a message needs one)."""
     kept: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """List path -> (index written, value) of the items that were kept."""
+    suggested: int = 0
+    """How many problems got a 'did you mean' (at most MAX_SUGGESTIONS)."""
+    suggesters: dict[int, tuple[Collection[str], Suggester]] = field(default_factory=dict)
+    """id(candidates) -> (the candidates, kept alive so the id stays theirs, their index)."""
 
     # -- reporting ---------------------------------------------------------------------
 
@@ -218,6 +245,17 @@ class _Builder:
 
     def warn(self, where: Node, path: str, message: str) -> None:
         self.problems.append(Problem(message, where.location, path, Severity.WARNING))
+
+    def did_you_mean(self, word: str, candidates: Collection[str]) -> str:
+        """'; did you mean ...?' for the first MAX_SUGGESTIONS problems of the file."""
+        if self.suggested >= MAX_SUGGESTIONS:
+            return ""
+        self.suggested += 1
+        known = self.suggesters.get(id(candidates))
+        if known is None:
+            known = self.suggesters[id(candidates)] = (candidates, Suggester(candidates))
+        hint = known[1](word)
+        return f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
 
     # -- shapes ------------------------------------------------------------------------
 
@@ -231,7 +269,7 @@ class _Builder:
                 self.error(
                     key,
                     _join(path, key.value),
-                    f"unknown key {key.value!r}" + _did_you_mean(key.value, allowed),
+                    f"unknown key {key.value!r}" + self.did_you_mean(key.value, allowed),
                 )
         return node
 
@@ -317,7 +355,7 @@ class _Builder:
             if value in known:
                 continue
             where = f"{path}[{index}]"
-            message = f"unknown {kind} {value!r}{_did_you_mean(value, known)}"
+            message = f"unknown {kind} {value!r}{self.did_you_mean(value, known)}"
             if warning:
                 self.warn(self.item(path, index), where, message)
             else:
@@ -347,6 +385,7 @@ class _Builder:
             stakeholders={s.id: s for s in stakeholders},
             sources={s.id: s for s in sources},
             comparisons={c.id: c for c in comparisons},
+            alias_item=self.alias_item,
         )
 
     def section(
@@ -453,7 +492,8 @@ class _Builder:
                 self.error(
                     self.key(_join(path, "sources"), aspect_key),
                     where,
-                    f"cites unknown attribute {aspect_key!r}{_did_you_mean(aspect_key, ROLE_KEYS)}",
+                    f"cites unknown attribute {aspect_key!r}"
+                    + self.did_you_mean(aspect_key, ROLE_KEYS),
                 )
             elif not has and aspect_key not in append and extends is None:
                 self.error(
@@ -476,6 +516,17 @@ class _Builder:
             extends,
             append,
         )
+
+    def alias_item(self, path: str, number: int, alias: str) -> tuple[int, Location] | None:
+        """Where this file wrote `alias`, alias `number` of the record at `path`: the index
+        of the item as written (repeats dropped from the count) and its place. Asked only
+        for a clash, so a file's aliases cost nothing until one collides."""
+        where = f"{path}.aliases"
+        kept = self.kept.get(where, ())
+        if number >= len(kept) or kept[number][1] != alias:
+            return None  # not written in this file (inherited through 'extends')
+        index = kept[number][0]
+        return index, self.item(where, index).location
 
     def aspect_lists(self, record: Mapping, path: str) -> dict[str, tuple[str, ...]]:
         """The list-valued aspects written in `record`, choices folded to their canonical form."""
@@ -505,7 +556,7 @@ class _Builder:
             self.error(
                 self.item(path, index),
                 where,
-                f"{value!r} is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}",
+                f"{value!r} is not one of {', '.join(allowed)}" + self.did_you_mean(value, allowed),
             )
         return tuple(values)
 
@@ -600,8 +651,3 @@ _SINGULAR = {
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
-
-
-def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    hint = suggest(word, candidates)
-    return f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""

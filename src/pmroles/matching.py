@@ -59,7 +59,8 @@ def phrase_matches(query: str, item: str) -> bool:
 
 
 def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
-    """The closest few candidates, for 'did you mean'."""
+    """The closest few candidates, for 'did you mean' (one word: every candidate is compared;
+    for many words against one set, use `Suggester`)."""
     import difflib  # only a mistyped name needs it, and every command imports this module
 
     options = list(dict.fromkeys(candidates))
@@ -68,3 +69,68 @@ def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
         by_normal.setdefault(normalise(option), option)
     close = difflib.get_close_matches(normalise(word), list(by_normal), n=limit, cutoff=0.6)
     return tuple(by_normal[c] for c in close)
+
+
+MAX_SUGGESTIONS = 100
+"""How many problems get a 'did you mean' in one check of a file (its keys and references,
+then its `extends`): each costs a search, and a file with more misspellings than this shows
+its pattern in the first ones. Every problem is still reported."""
+
+_COMPARE_ALL_BELOW = 200
+"""Fewer candidates than this are all compared, as difflib does; more go through an index."""
+_SHORTLIST = 40
+"""How many candidates, picked by the index, difflib compares for one word."""
+_POSTINGS = 5_000
+"""How many index entries one word may visit, rarest pairs of letters first."""
+
+
+class Suggester:
+    """'Did you mean' for any number of words against one set of candidates.
+
+    A small set is compared whole with difflib. A large one (a catalogue of thousands of
+    roles) gets an index of the pairs of letters in each candidate: a word's rarest pairs
+    pick a short list, which difflib then ranks. Near-linear: building the index is one pass,
+    and each word visits a bounded number of entries.
+    """
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self._by_normal: dict[str, str] = {}
+        for option in candidates:
+            self._by_normal.setdefault(normalise(option), option)
+        self._normals = list(self._by_normal)
+        self._index: dict[str, list[int]] | None = None
+
+    def __call__(self, word: str, limit: int = 3) -> tuple[str, ...]:
+        import difflib  # only a mistyped name needs it, and every command imports this module
+
+        target = normalise(word)
+        pool = self._normals
+        if len(pool) >= _COMPARE_ALL_BELOW:
+            pool = self._shortlist(target)
+        close = difflib.get_close_matches(target, pool, n=limit, cutoff=0.6)
+        return tuple(self._by_normal[c] for c in close)
+
+    def _shortlist(self, target: str) -> list[str]:
+        from collections import Counter
+
+        if self._index is None:
+            self._index = {}
+            for number, normal in enumerate(self._normals):
+                for pair in _pairs(normal):
+                    self._index.setdefault(pair, []).append(number)
+        index = self._index
+        rarest = sorted((len(index[p]), p) for p in _pairs(target) if p in index)
+        counts: Counter[int] = Counter()
+        visited = 0
+        for size, pair in rarest:
+            if visited and visited + size > _POSTINGS:
+                break
+            counts.update(index[pair])
+            visited += size
+        return [self._normals[n] for n, _ in counts.most_common(_SHORTLIST)]
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of neighbouring letters of `text`, its first and last letter included."""
+    padded = f"\x02{text}\x03"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}

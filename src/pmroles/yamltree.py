@@ -148,20 +148,38 @@ def parse(text: str, file: str) -> Node | None:
 
 
 def _check_flow_depth(text: str, file: str) -> None:
-    """Refuse [[[[... nesting before libyaml sees it (its scanner slows quadratically)."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+    """Refuse [[[[... nesting before libyaml sees it (its scanner slows quadratically).
+
+    Brackets that are text (quoted, in a comment, inside plain or block text) do not count.
+    Counting every bracket first is cheap and settles almost every file; only a file where
+    that count goes past the limit is read token by token. (A count that stays within the
+    limit can miss nesting hidden by closing brackets in quotes; `_build` refuses that as
+    the events arrive, and libyaml stops at 1,000 levels of its own.)
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH or _bracket_depth_excess(text) is None:
         return
+    from pmroles.yamlscan import flow_depth_excess
+
+    offset = flow_depth_excess(text, MAX_DEPTH)
+    if offset is not None:
+        where = position(text, offset, file)
+        raise CatalogueError([Problem(_TOO_DEEP, where)])
+
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; not a catalogue"
+
+
+def _bracket_depth_excess(text: str) -> int | None:
+    """Where counting every bracket, text or not, goes past MAX_DEPTH."""
     depth = 0
     for match in _BRACKETS.finditer(text):
         if match.group() in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                where = position(text, match.start(), file)
-                raise CatalogueError(
-                    [Problem(f"nested more than {MAX_DEPTH} levels deep; not a catalogue", where)]
-                )
+                return match.start()
         elif depth:
             depth -= 1
+    return None
 
 
 def _fail(message: str, file: str, mark: _Mark | None) -> CatalogueError:
@@ -276,7 +294,7 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str, file: str) -> Pro
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    """PyYAML's complaint, where it happened, and a hint a person can act on."""
+    """PyYAML's complaint, where the problem starts, and a hint a person can act on."""
     mark = error.problem_mark or error.context_mark
     if mark is None:
         return Problem(f"YAML syntax error: {error.problem}", Location(file, 1, 1))
@@ -287,17 +305,44 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     line = lines[mark.line] if mark.line < len(lines) else ""
     char = line[mark.column] if mark.column < len(line) else ""
     opened = error.context_mark
+    if "maximum nesting depth" in problem:  # libyaml's own limit, at 1,000 levels
+        from pmroles.yamlscan import flow_depth_excess
+
+        offset = flow_depth_excess(text, MAX_DEPTH)
+        return Problem(_TOO_DEEP, where if offset is None else position(text, offset, file))
     if char == "\t" or "tab" in problem:
         return Problem("tabs cannot indent YAML; indent with spaces", where)
+    if "quoted scalar" in context and opened is not None:
+        from pmroles.yamlscan import bad_escape
+
+        start = _offset(text, opened.line, opened.column)
+        bad = bad_escape(text, start) if text.startswith('"', start) else None
+        if bad is not None:
+            return Problem(f"{bad[1]}; {ESCAPE_HINT}", position(text, bad[0], file))
+        return Problem(
+            f"this quote is never closed: the text runs on to {_scan_end(problem, mark, line)}; "
+            f"close it ({_APOSTROPHE_HINT})",
+            Location(file, opened.line + 1, opened.column + 1),
+        )
+    runaway = _runaway_quote(text, mark)
+    if runaway is not None:
+        begun, ended = runaway
+        return Problem(
+            f"this quote is not closed on line {begun.line + 1}: the text runs on to the quote at "
+            f"line {ended.line + 1}, column {ended.column}, and the file cannot be read after "
+            f"it; close it on line {begun.line + 1} ({_APOSTROPHE_HINT})",
+            Location(file, begun.line + 1, begun.column + 1),
+        )
+    if "simple key" in context and "':'" in problem and opened is not None:
+        return Problem(
+            "this line has no ':' after its key; write 'key: value', or if the line continues "
+            "the text above, indent it further",
+            Location(file, opened.line + 1, opened.column + 1),
+        )
     if "cannot start any token" in problem:
         return Problem(f"a value cannot start with {char!r}; {QUOTE_HINT}", where)
     if "mapping values are not allowed" in problem:
         return Problem(f"': ' inside a value starts a new key; {QUOTE_HINT}", where)
-    if "quoted scalar" in context and opened is not None:
-        return Problem(
-            "this quote is never closed; close it (inside single quotes write an apostrophe as '')",
-            Location(file, opened.line + 1, opened.column + 1),
-        )
     if "flow" in context and opened is not None:
         closing = "]" if "sequence" in context else "}"
         return Problem(
@@ -315,8 +360,63 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
             )
         return Problem(
             "unexpected text after a value; if the value starts with a quote, [ or {, "
-            f"{QUOTE_HINT} (inside single quotes write an apostrophe as '')",
+            f"{QUOTE_HINT} ({_APOSTROPHE_HINT})",
             where,
         )
     what = " ".join(part for part in (context, problem) if part)
     return Problem(f"YAML syntax error: {what}; check the quotes and indentation here", where)
+
+
+_APOSTROPHE_HINT = "inside single quotes write an apostrophe as ''"
+ESCAPE_HINT = (
+    "in double quotes a backslash starts an escape: write a backslash as \\\\, "
+    "or put the value in single quotes"
+)
+
+
+def _scan_end(problem: str, mark: _Mark, line: str) -> str:
+    """Where the YAML scanner gave up, in words."""
+    if "end of stream" in problem:
+        return f"the end of the file (line {mark.line + 1})"
+    if "document indicator" in problem:
+        marker = line[mark.column : mark.column + 3]
+        return f"the {marker!r} on line {mark.line + 1}"
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def _runaway_quote(text: str, mark: _Mark) -> tuple[_Mark, _Mark] | None:
+    """Where a quoted scalar starts and ends, when it is the last thing read before the
+    error at `mark`, began on an earlier line and ended on the error's line: a quote left
+    open that ran on to the next quote."""
+    at = (mark.line, mark.column)
+    lines = _BREAKS.split(text, maxsplit=mark.line + 1)
+    if mark.line >= len(lines) or not {'"', "'"} & set(lines[mark.line][: mark.column]):
+        return None  # no quote closes on the error's line before the error
+    last: Any = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            if (start.line, start.column) > at:
+                break
+            if (end.line, end.column) <= at and (end.line, end.column) > (start.line, start.column):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ('"', "'")
+        and last.start_mark.line < last.end_mark.line == mark.line
+    ):
+        return last.start_mark, last.end_mark
+    return None
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The offset of a 0-based line and column, counting line breaks as YAML does."""
+    start = 0
+    if line:
+        for count, found in enumerate(_BREAKS.finditer(text), 1):
+            if count == line:
+                start = found.end()
+                break
+    return start + column

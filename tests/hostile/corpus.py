@@ -315,6 +315,9 @@ BYTES = [
 
 # -- syntax ------------------------------------------------------------------------------------
 
+_NOT_UNCLOSED = r"\A(?!.*never closed)(?s:.*)"
+"""Prefix for a pattern: the message must not call a closed quote unclosed."""
+
 _QUOTE_HINT = r"quot"
 """'quote the value', 'put it in quotes', ...: any hint that quoting fixes it."""
 
@@ -438,6 +441,99 @@ SYNTAX = [
         why="hint: double the quote ('') or use double quotes",
     ),
     Case("apostrophe-in-plain-value", y("roles:\n  x:\n    name: Don't\n"), 0, out=r"Don't"),
+    # A quote that is closed, with a bad escape inside: name the escape, where its backslash
+    # is, and how to write a backslash. Never "this quote is never closed".
+    Case(
+        "bad-escape-windows-path",
+        y('roles:\n  x:\n    name: X\n    tools: ["Shared drive at C:\\Users\\pm\\roadmaps"]\n'),
+        1,
+        _NOT_UNCLOSED + r"\\U.*escape.*(single quotes|\\\\\\\\)",
+        "4:32",
+        why="the report's repro: name the bad escape at its backslash and say how to write one",
+    ),
+    Case(
+        "bad-escape-unknown-letter",
+        y('roles:\n  x:\n    name: "a\\qb"\n'),
+        1,
+        _NOT_UNCLOSED + r"\\q.*escape.*(single quotes|\\\\\\\\)",
+        "3:13",
+    ),
+    Case(
+        "bad-escape-short-hex",
+        y('roles:\n  x:\n    name: "\\x4"\n'),
+        1,
+        _NOT_UNCLOSED + r"\\x4.*2 hex",
+        "3:12",
+    ),
+    Case(
+        "bad-escape-lone-surrogate",
+        y('roles:\n  x:\n    name: "\\ud800"\n'),
+        1,
+        _NOT_UNCLOSED + r"\\ud800.*surrogate",
+        "3:12",
+    ),
+    Case(
+        "bad-escape-beyond-unicode",
+        y('roles:\n  x:\n    name: "\\U00110000"\n'),
+        1,
+        _NOT_UNCLOSED + r"\\U00110000.*10FFFF",
+        "3:12",
+    ),
+    Case(
+        "bad-escape-after-good-ones-on-a-later-line",
+        y('roles:\n  x:\n    name: "a\\tb \\\\ \\"c\\"\n      d \\_ \\e \\x41 \\u00e9 \\z"\n'),
+        1,
+        _NOT_UNCLOSED + r"\\z.*escape",
+        "4:27",
+        why='valid escapes (\\t \\\\ \\" \\_ \\e \\x41 \\u00e9) are skipped; the bad one is named',
+    ),
+    Case("good-escapes-accepted", y('roles:\n  x:\n    name: "a\\x41\\u00e9\\U0001F600"\n'), 0),
+    # An unclosed quote: name the line it opened on, and where the scan ended.
+    Case(
+        "unclosed-double-quote-says-where-the-scan-ended",
+        y('roles:\n  x:\n    name: "X\n    summary: s\n'),
+        1,
+        r"never closed.*end of the file.*line 5",
+        "3:11",
+    ),
+    Case(
+        "unclosed-double-quote-runs-into-the-next-quote",
+        y('roles:\n  x:\n    name: "X\n    summary: "s"\n'),
+        1,
+        r"not closed on line 3.*line 4, column 14",
+        "3:11",
+        why="the quote opened on line 3 swallowed the next line; say so there, not 'unexpected text' on line 4",
+    ),
+    Case(
+        "unclosed-single-quote-runs-into-the-next-quote",
+        y("roles:\n  x:\n    name: 'X\n    summary: 's'\n"),
+        1,
+        r"not closed on line 3.*line 4, column 14.*''",
+        "3:11",
+    ),
+    Case(
+        "unclosed-quote-in-a-flow-list-runs-into-the-next-line",
+        y("roles:\n  x:\n    name: X\n    tools: ['a, b]\n    skills: ['c']\n"),
+        1,
+        r"not closed on line 4.*line 5, column 14",
+        "4:13",
+        why="the quote, not the '[' before it, is what is never closed",
+    ),
+    Case(
+        "unclosed-quote-before-a-document-marker",
+        y('roles:\n  x:\n    name: "X\n---\n'),
+        1,
+        r"never closed.*'---'.*line 4",
+        "3:11",
+    ),
+    Case(
+        "key-without-colon",
+        y("roles:\n  x:\n    name: X\n    summary this has no colon\n  y:\n    name: Y\n"),
+        1,
+        r"':'",
+        "4:5",
+        why="the line missing its ':' is where the problem starts, not the line after it",
+    ),
 ]
 
 # -- duplicates --------------------------------------------------------------------------------
@@ -503,7 +599,8 @@ DUPLICATES = [
         ),
         1,
         r"alias 'Boss' also names role 'x'",
-        "5:3",
+        "7:15",
+        why="point at the alias item itself, not the role's first line",
     ),
     Case(
         "alias-shared-ignoring-separators",
@@ -513,14 +610,14 @@ DUPLICATES = [
         ),
         1,
         _ALSO_NAMES,
-        "5:3",
+        "7:15",
     ),
     Case(
         "alias-shadows-another-id",
         y("roles:\n  x:\n    name: X\n  y:\n    name: Y\n    aliases: [x]\n"),
         1,
         r"alias 'x' also names role 'x' \(its id\)",
-        "4:3",
+        "6:15",
     ),
     Case(
         "name-shadows-another-id",
@@ -572,8 +669,52 @@ DUPLICATES = [
         ),
         1,
         r"also names|duplicate",
-        "5:3",
+        "7:15",
         why="`--stakeholder zed` would silently pick the first",
+    ),
+    Case(
+        "alias-in-a-block-list-shadows-a-name",
+        y(
+            "roles:\n  x:\n    name: Big Boss\n  y:\n    name: Y\n"
+            "    aliases:\n      - chief\n      - big boss\n"
+        ),
+        1,
+        r"roles\.y\.aliases\[1\]: alias 'big boss' also names role 'x' \(its name\)",
+        "8:9",
+        why="point at the alias item itself, not the role's first line",
+    ),
+    Case(
+        "earlier-alias-shadows-a-later-id",
+        y("roles:\n  x:\n    name: X\n    aliases: [y]\n  y:\n    name: Y\n"),
+        1,
+        r"roles\.x\.aliases\[0\]: alias 'y' also names role 'y' \(its id\)",
+        "4:15",
+        why="the alias is what collides, even when its role comes first",
+    ),
+    Case(
+        "alias-after-a-repeated-alias",
+        y("roles:\n  x:\n    name: X\n  y:\n    name: Y\n    aliases: [a, A, X]\n"),
+        1,
+        r"roles\.y\.aliases\[2\]: alias 'X' also names role 'x'",
+        "6:21",
+        why="a dropped repeat must not shift which item is named",
+    ),
+    Case(
+        "stakeholder-alias-in-a-block-list",
+        y(
+            "stakeholders:\n  a:\n    name: Sales\n  b:\n    name: B\n"
+            "    aliases:\n      - sales\n" + OK_ROLE
+        ),
+        1,
+        r"stakeholders\.b\.aliases\[0\]: alias 'sales' also names stakeholder 'a'",
+        "7:9",
+    ),
+    Case(
+        "name-shadowing-an-alias-points-at-the-alias",
+        y("roles:\n  x:\n    name: X\n    aliases: [boss]\n  y:\n    name: Boss\n"),
+        1,
+        r"roles\.x\.aliases\[0\]: alias 'boss' also names role 'y' \(its name\)",
+        "4:15",
     ),
     Case(
         "repeated-list-item-is-a-warning",
@@ -841,6 +982,62 @@ def _deep_block_sequence(depth: int) -> bytes:
     return y("roles:\n" + "".join(" " * i + "-\n" for i in range(1, depth)))
 
 
+_DEEP = 150
+"""More brackets than the nesting limit (100)."""
+
+
+def _role(extra: str) -> bytes:
+    return y("roles:\n  x:\n    name: X\n" + extra)
+
+
+_BRACKETS_AS_TEXT = {
+    "brackets-in-double-quotes": f'    summary: "{"[" * _DEEP}"\n',
+    "braces-in-single-quotes-with-an-apostrophe": f"    summary: 'it''s {'{' * _DEEP}'\n",
+    "brackets-after-escaped-quotes": f'    summary: "a \\" {"[" * _DEEP} \\\\"\n',
+    "brackets-in-a-multi-line-double-quoted-value": f'    summary: "first\n      {"[" * _DEEP}"\n',
+    "brackets-in-quoted-items-of-a-flow-list": (
+        f"    tools: [\"{'[' * _DEEP}\", '{'{' * _DEEP}', b]\n"
+    ),
+    "brackets-in-a-comment-after-a-value": f"    skills: [a]  # {'[' * _DEEP}\n",
+    "braces-in-a-comment-line": f"    # {'{' * _DEEP}\n",
+    "brackets-inside-a-plain-value": f"    summary: see {'[' * _DEEP}\n",
+    "brackets-inside-a-plain-list-item": f"    skills:\n      - a {'[' * _DEEP}\n",
+    "brackets-on-a-plain-continuation-line": f"    summary: first line\n      {'[' * _DEEP}\n",
+    "brackets-in-a-block-scalar": f"    summary: |\n      {'[' * _DEEP}\n      more\n",
+    "brackets-in-a-folded-scalar": f"    summary: >-\n      text\n      {'{' * _DEEP}\n",
+}
+
+
+def _extends_chain(links: int) -> bytes:
+    """r0 extends r1 ... extends rN, written child first (the order that recursed)."""
+    roles = "".join(f"  r{i}:\n    extends: r{i + 1}\n    name: Role {i}\n" for i in range(links))
+    return y(f"roles:\n{roles}  r{links}:\n    name: Base\n")
+
+
+def _extends_cycle(size: int) -> bytes:
+    roles = "".join(
+        f"  r{i}:\n    extends: r{(i + 1) % size}\n    name: Role {i}\n" for i in range(size)
+    )
+    return y(f"roles:\n{roles}")
+
+
+def _misspelt_extends(count: int) -> bytes:
+    """The report's F9 file: `count` roles, and `count` more extending a misspelt id each."""
+    children = "".join(
+        f"  child-{i}:\n    extends: role-numbr-{i}\n    name: Child {i}\n" for i in range(count)
+    )
+    parents = "".join(f"  role-number-{i}:\n    name: Role number {i}\n" for i in range(count))
+    return y(f"roles:\n{children}{parents}")
+
+
+def _misspelt_interactions(count: int) -> bytes:
+    stakeholders = "".join(f"  s-number-{i}:\n    name: Group {i}\n" for i in range(count))
+    roles = "".join(
+        f"  x{i}:\n    name: X {i}\n    interactions: [s-numbr-{i}]\n" for i in range(count)
+    )
+    return y(f"stakeholders:\n{stakeholders}roles:\n{roles}")
+
+
 RESOURCES = [
     Case("billion-laughs", _billion_laughs(), 1, r"'&a' is a YAML anchor", "1:4"),
     # libyaml's scanner is quadratic in flow depth (10-20 s here): a generous hang detector,
@@ -887,6 +1084,80 @@ RESOURCES = [
         b"roles:\n  x:\n    name: X\n    " + b"s" * 1_000_000 + b": [a]\n",
         1,
         r"YAML|key|long",
+    ),
+    # Brackets that are text (quoted, commented, inside plain or block text) are not nesting.
+    *(
+        Case(name, _role(extra), 0, out=r"\bX\b", why="brackets in text are not nesting")
+        for name, extra in _BRACKETS_AS_TEXT.items()
+    ),
+    Case(
+        "deep-flow-nesting-after-quoted-brackets",
+        _role(f'    summary: "{"[" * _DEEP}"\n    skills: {"[" * _DEEP}a{"]" * _DEEP}\n'),
+        1,
+        r"nested more than 100 levels",
+        "5:113",
+        why="real nesting is still refused, at the bracket that goes past 100",
+    ),
+    Case(
+        "flow-indicators-after-plain-text-inside-a-flow-list",
+        _role("    skills: " + "[a" * _DEEP + "\n"),
+        1,
+        r"nested more than 100 levels",
+        "4:213",
+        why="inside [ ], a '[' after text still opens a list",
+    ),
+    Case(
+        "deep-flow-nesting-with-closing-brackets-in-quotes",
+        _role("    skills: " + '["]", ' * _DEEP + "a" + "]" * _DEEP + "\n"),
+        1,
+        r"nested more than 100 levels",
+    ),
+    Case(
+        "deep-flow-nesting-after-a-block-scalar-with-brackets",
+        _role(f"    summary: |\n      {'[' * _DEEP}\n    skills: {'{a: ' * _DEEP}\n"),
+        1,
+        r"nested more than 100 levels",
+        "6:413",
+    ),
+    # extends: a long chain resolves; a long cycle is one error.
+    Case(
+        "extends-chain-2000-child-first",
+        _extends_chain(2000),
+        0,
+        args=("show", "r0", "--format", "json"),
+        out=r'"name": "Role 0"',
+        timeout=60,
+        why="a chain of 2,000 'extends' resolves (no RecursionError)",
+    ),
+    Case(
+        "extends-cycle-1000",
+        _extends_cycle(1000),
+        1,
+        r"\A[^\n]*'extends' goes round in a circle[^\n]*r0 -> r1 -> [^\n]* -> r0\n\Z",
+        "3:5",
+        timeout=60,
+        why="one error line naming the cycle, not a RecursionError",
+    ),
+    # "did you mean" stays near-linear; every error is still reported.
+    Case(
+        "misspelt-extends-10000",
+        _misspelt_extends(10_000),
+        1,
+        r"extends unknown role 'role-numbr-0'; did you mean 'role-number-0'"
+        r"(?=.*extends unknown role 'role-numbr-9999')",
+        "3:5",
+        timeout=60,
+        why="10,000 misspelt references answer in seconds, every one reported",
+    ),
+    Case(
+        "misspelt-interactions-2000",
+        _misspelt_interactions(2000),
+        0,
+        r"unknown stakeholder 's-numbr-0'; did you mean 's-number-0'"
+        r"(?=.*unknown stakeholder 's-numbr-1999')",
+        out=r"\bx0\b",
+        timeout=60,
+        why="2,000 misspelt interactions warn in seconds",
     ),
 ]
 
