@@ -239,11 +239,15 @@ def test_a_refused_init_writes_no_schema_either(tmp_path: Path) -> None:
 # -- F7: a directory the user cannot search ---------------------------------------------------
 
 _UNPRIVILEGED = """
-import os, sys
-# Everything `init` and `--export` import, loaded while the interpreter can still read it
-# (root's own Python may live where nobody cannot look).
-import pmroles.cli, pmroles.entry, pmroles.fastpath, pmroles.files, pmroles.loader
-import pmroles.render.console, pmroles.render.text, pmroles.starter
+import importlib, os, pkgutil, sys
+# Every module of pmroles, loaded while the interpreter can still read it: root's own Python,
+# and a checkout under a private temporary directory (as CI clones it), may live where
+# nobody cannot look.
+import pmroles
+for module in pkgutil.walk_packages(pmroles.__path__, "pmroles."):
+    if module.name != "pmroles.__main__":
+        importlib.import_module(module.name)
+import pmroles.entry
 if os.geteuid() == 0:
     os.setgroups([])
     os.setgid(65534)
