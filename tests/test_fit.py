@@ -9,17 +9,16 @@ from rich.console import Console
 
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.fit import (
-    Answers,
     Fit,
     Matched,
     Missing,
     NoAnswersError,
     match,
-    match_document,
-    match_tabular,
 )
 from pmroles.loader import check_text
 from pmroles.model import Catalogue, Role
+from pmroles.query import Criteria
+from pmroles.render.documents import match_document, match_tabular
 from pmroles.render.pictures import fit_table
 
 FIXTURE = """
@@ -75,7 +74,7 @@ def order(fits: list[Fit]) -> list[str]:
 
 
 def test_full_matches_score_share_of_answers(fixture: Catalogue) -> None:
-    answers = Answers(skill=("market analyses", "coding"), stakeholder=("sales",))
+    answers = Criteria(skill=("market analyses", "coding"), stakeholder=("sales",))
     fits = match(fixture, answers)
     # b: all three; a: market analysis + sales of 3; c: coding of 3; d: nothing.
     assert order(fits) == ["b", "a", "c", "d"]
@@ -105,7 +104,7 @@ def test_full_matches_score_share_of_answers(fixture: Catalogue) -> None:
 
 
 def test_partial_credit_is_the_share_of_words_found_from_one_half(fixture: Catalogue) -> None:
-    fits = match(fixture, Answers(skill=("market research",), tool=("crm",)))
+    fits = match(fixture, Criteria(skill=("market research",), tool=("crm",)))
     # a: 'market' of 'market research' in 'Market analysis' = 1/2, CRM = 1 -> 1.5 / 2
     # b: same 1/2 from 'analysis of markets', CRM = 1 -> 1.5 / 2; c, d: nothing.
     assert order(fits) == ["a", "b", "c", "d"]  # a and b tie: by id
@@ -123,7 +122,7 @@ def test_partial_credit_is_the_share_of_words_found_from_one_half(fixture: Catal
 
 
 def test_partial_credit_below_one_half_counts_nothing(fixture: Catalogue) -> None:
-    fits = by_id(match(fixture, Answers(skill=("market research budgeting",))))
+    fits = by_id(match(fixture, Criteria(skill=("market research budgeting",))))
     # 'budgeting' alone is 1/3 of the answer's words, and so is 'market': no credit.
     assert fits["a"].score == 0.0
     assert fits["a"].matched == ()
@@ -140,7 +139,7 @@ def test_best_item_wins_and_earlier_item_breaks_ties() -> None:
             )
         }
     )
-    [fit] = match(catalogue, Answers(skill=("user research", "user testing")))
+    [fit] = match(catalogue, Criteria(skill=("user research", "user testing")))
     assert fit.matched == (
         Matched("skill", "user research", "user research", 1.0),
         Matched("skill", "user testing", "user research", 0.5),  # first of three at 1/2
@@ -150,7 +149,7 @@ def test_best_item_wins_and_earlier_item_breaks_ties() -> None:
 
 
 def test_method_any_on_the_role_fits_every_method(fixture: Catalogue) -> None:
-    fits = match(fixture, Answers(method=("Sequential",)))
+    fits = match(fixture, Criteria(method=("Sequential",)))
     assert order(fits) == ["a", "c", "b", "d"]
     fit = by_id(fits)
     assert fit["a"].matched == (Matched("method", "Sequential", "any", 1.0),)
@@ -160,7 +159,7 @@ def test_method_any_on_the_role_fits_every_method(fixture: Catalogue) -> None:
 
 
 def test_method_any_as_an_answer_fits_every_role_with_a_method(fixture: Catalogue) -> None:
-    fits = match(fixture, Answers(method=("any",)))
+    fits = match(fixture, Criteria(method=("any",)))
     assert [(f.role.id, f.score) for f in fits] == [("a", 1.0), ("b", 1.0), ("c", 1.0), ("d", 0.0)]
     assert by_id(fits)["b"].matched == (Matched("method", "any", "agile", 1.0),)
 
@@ -168,7 +167,7 @@ def test_method_any_as_an_answer_fits_every_role_with_a_method(fixture: Catalogu
 def test_choices_score_per_answer_and_show_what_else_the_role_covers(
     fixture: Catalogue,
 ) -> None:
-    fits = match(fixture, Answers(horizon=("long", "short"), market=("b2b",)))
+    fits = match(fixture, Criteria(horizon=("long", "short"), market=("b2b",)))
     # a: long + b2b = 2/3; b: short = 1/3; c, d: no horizon or market at all.
     assert [(f.role.id, f.score) for f in fits] == [
         ("a", pytest.approx(2 / 3)),
@@ -182,7 +181,7 @@ def test_choices_score_per_answer_and_show_what_else_the_role_covers(
 
 
 def test_stakeholder_names_and_aliases_resolve_to_ids(fixture: Catalogue) -> None:
-    fits = by_id(match(fixture, Answers(stakeholder=("Sales team", "LEGAL"))))
+    fits = by_id(match(fixture, Criteria(stakeholder=("Sales team", "LEGAL"))))
     assert fits["a"].matched == (
         Matched("stakeholder", "Sales team", "sales", 1.0),
         Matched("stakeholder", "LEGAL", "legal", 1.0),
@@ -192,7 +191,7 @@ def test_stakeholder_names_and_aliases_resolve_to_ids(fixture: Catalogue) -> Non
 
 
 def test_repeated_answers_count_once(fixture: Catalogue) -> None:
-    fits = by_id(match(fixture, Answers(skill=("coding", "Codings"), tool=("jira", "CRM", "crm"))))
+    fits = by_id(match(fixture, Criteria(skill=("coding", "Codings"), tool=("jira", "CRM", "crm"))))
     # Three distinct answers: coding, jira, crm.
     assert fits["b"].score == 1.0
     assert fits["c"].score == pytest.approx(1 / 3)
@@ -200,7 +199,7 @@ def test_repeated_answers_count_once(fixture: Catalogue) -> None:
 
 
 def test_scores_stay_between_zero_and_one(fixture: Catalogue) -> None:
-    answers = Answers(
+    answers = Criteria(
         skill=("coding", "market analysis", "budgeting", "negotiation", "juggling"),
         background=("business",),
         stakeholder=("sales", "legal", "it"),
@@ -216,8 +215,8 @@ def test_scores_stay_between_zero_and_one(fixture: Catalogue) -> None:
 # -- errors ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("answers", [Answers(), Answers(skill=("  ",), tool=("",))])
-def test_no_answers_is_an_error(fixture: Catalogue, answers: Answers) -> None:
+@pytest.mark.parametrize("answers", [Criteria(), Criteria(skill=("  ",), tool=("",))])
+def test_no_answers_is_an_error(fixture: Catalogue, answers: Criteria) -> None:
     with pytest.raises(NoAnswersError, match="at least one answer"):
         match(fixture, answers)
     assert issubclass(NoAnswersError, PmrolesError)
@@ -225,13 +224,13 @@ def test_no_answers_is_an_error(fixture: Catalogue, answers: Answers) -> None:
 
 def test_unknown_choice_or_stakeholder_suggests(fixture: Catalogue) -> None:
     with pytest.raises(UnknownNameError, match="unknown method 'agil'; did you mean 'agile'"):
-        match(fixture, Answers(method=("agil",)))
+        match(fixture, Criteria(method=("agil",)))
     with pytest.raises(UnknownNameError, match="unknown stakeholder 'salez'; did you mean"):
-        match(fixture, Answers(stakeholder=("salez",)))
+        match(fixture, Criteria(stakeholder=("salez",)))
 
 
 def test_unknown_phrases_just_score_nothing(fixture: Catalogue) -> None:
-    fits = match(fixture, Answers(skill=("juggling",)))
+    fits = match(fixture, Criteria(skill=("juggling",)))
     assert {fit.score for fit in fits} == {0.0}
     assert order(fits) == ["a", "b", "c", "d"]
 
@@ -240,7 +239,7 @@ def test_unknown_phrases_just_score_nothing(fixture: Catalogue) -> None:
 
 
 def test_document_shape(fixture: Catalogue) -> None:
-    answers = Answers(skill=("market research",), stakeholder=("it",))
+    answers = Criteria(skill=("market research",), stakeholder=("it",))
     document = match_document(answers, match(fixture, answers))
     assert document["version"] == 1
     assert document["answers"] == {
@@ -271,8 +270,9 @@ def test_document_shape(fixture: Catalogue) -> None:
 
 
 def test_tabular_shape(fixture: Catalogue) -> None:
-    answers = Answers(skill=("market research",), stakeholder=("it",))
-    header, rows = match_tabular(match(fixture, answers))
+    answers = Criteria(skill=("market research",), stakeholder=("it",))
+    table = match_tabular(match(fixture, answers))
+    header, rows = table.header, table.rows
     assert header == ["id", "name", "score", "matched", "missing"]
     assert rows[0] == [
         "c",
@@ -301,7 +301,7 @@ def _render(renderable: object, width: int = 160) -> str:
 
 
 def test_fit_table_shows_names_scores_and_gaps(fixture: Catalogue) -> None:
-    answers = Answers(skill=("market research",), stakeholder=("sales",))
+    answers = Criteria(skill=("market research",), stakeholder=("sales",))
     out = _render(fit_table(match(fixture, answers), fixture))
     assert "Alpha (a)" in out
     assert "75%" in out
@@ -314,6 +314,6 @@ def test_fit_table_shows_names_scores_and_gaps(fixture: Catalogue) -> None:
 def test_fit_table_never_reads_markup() -> None:
     role = Role(id="m", name="[bold]x[/]", attributes={"skills": ("[red]a[/red] skill",)})
     catalogue = Catalogue(roles={"m": role})
-    out = _render(fit_table(match(catalogue, Answers(skill=("skill",))), catalogue))
+    out = _render(fit_table(match(catalogue, Criteria(skill=("skill",))), catalogue))
     assert "[bold]x[/] (m)" in out
     assert "[red]a[/red] skill" in out

@@ -20,12 +20,11 @@ from pmroles.matrix import (
     RESPONSIBILITY_AREAS,
     Header,
     Matrix,
-    matrix_document,
-    matrix_tabular,
     responsibility_matrix,
     stakeholder_matrix,
 )
 from pmroles.model import Catalogue, Role, Stakeholder
+from pmroles.render.documents import map_document, map_tabular, matrix_document, matrix_tabular
 from pmroles.render.pictures import map_picture, map_view, matrix_table, matrix_view
 from pmroles.rolemap import (
     MARKER,
@@ -34,8 +33,6 @@ from pmroles.rolemap import (
     MapTooSmallError,
     RoleMap,
     layout,
-    map_document,
-    map_tabular,
     render_lines,
     role_map,
 )
@@ -121,7 +118,8 @@ def test_stakeholder_document_and_tabular() -> None:
         "columns": ["sales", "legal", "it"],
         "cells": {"a": {"sales": P, "legal": P}, "b": {"sales": P, "it": P}, "c": {}},
     }
-    header, rows = matrix_tabular(matrix)
+    table = matrix_tabular(matrix)
+    header, rows = table.header, table.rows
     assert header == ["id", "name", "sales", "legal", "it"]
     assert rows == [
         ["a", "Alpha", P, P, ""],
@@ -285,7 +283,8 @@ def test_map_document_and_tabular() -> None:
     assert document["points"][0] == {"id": "a", "name": "Alpha", "x": -1.0, "y": 1.0}
     assert document["points"][-1] == {"id": "g", "name": "Gee", "x": -1.0, "y": 0.25}
     assert document["unplaced"] == ["d", "e"]
-    header, rows = map_tabular(result, {r.id: r.name for r in MAP_ROLES.roles.values()})
+    table = map_tabular(result, {r.id: r.name for r in MAP_ROLES.roles.values()})
+    header, rows = table.header, table.rows
     assert header == ["id", "name", "x", "y"]
     assert rows[1] == ["b", "Beta", "0", "0.5"]
     assert rows[-2:] == [["d", "Delta", "", ""], ["e", "Epsilon", "", ""]]

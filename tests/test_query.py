@@ -10,7 +10,7 @@ from pmroles.errors import UnknownNameError
 from pmroles.loader import check_text
 from pmroles.matching import item_key, phrase_matches, stem
 from pmroles.model import Catalogue
-from pmroles.query import Filters, filter_roles
+from pmroles.query import Criteria, filter_roles
 from pmroles.search import search
 
 from .conftest import Invoke
@@ -160,32 +160,32 @@ def test_similar_ranks_by_score_and_names_the_drivers(fixture: Catalogue) -> Non
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (Filters(stakeholder=["Sales Team"]), ["a", "b"]),
-        (Filters(skill=["markets analyses"]), ["a", "b"]),
-        (Filters(skill=["coding", "negotiation"]), ["a", "b", "c"]),  # OR within
-        (Filters(skill=["coding"], stakeholder=["sales"]), ["b"]),  # AND across
-        (Filters(tool=["jira"]), ["b"]),
-        (Filters(horizon=["LONG"]), ["a"]),
-        (Filters(method=["agile"]), ["a", "b"]),  # 'any' fits every method
-        (Filters(method=["sequential"]), ["a", "c"]),
-        (Filters(market=["b2b", "b2c"]), ["a", "b"]),
-        (Filters(market=["b2b"], skill=["coding"]), []),
+        (Criteria(stakeholder=["Sales Team"]), ["a", "b"]),
+        (Criteria(skill=["markets analyses"]), ["a", "b"]),
+        (Criteria(skill=["coding", "negotiation"]), ["a", "b", "c"]),  # OR within
+        (Criteria(skill=["coding"], stakeholder=["sales"]), ["b"]),  # AND across
+        (Criteria(tool=["jira"]), ["b"]),
+        (Criteria(horizon=["LONG"]), ["a"]),
+        (Criteria(method=["agile"]), ["a", "b"]),  # 'any' fits every method
+        (Criteria(method=["sequential"]), ["a", "c"]),
+        (Criteria(market=["b2b", "b2c"]), ["a", "b"]),
+        (Criteria(market=["b2b"], skill=["coding"]), []),
     ],
 )
-def test_filters(fixture: Catalogue, filters: Filters, expected: list[str]) -> None:
+def test_filters(fixture: Catalogue, filters: Criteria, expected: list[str]) -> None:
     assert [role.id for role in filter_roles(fixture, filters)] == expected
 
 
 @pytest.mark.parametrize(
     ("filters", "message"),
     [
-        (Filters(skill=["codng"]), "unknown skill 'codng'; did you mean 'coding'?"),
-        (Filters(horizon=["shrot"]), "unknown horizon 'shrot'; did you mean 'short'?"),
-        (Filters(stakeholder=["legl"]), "unknown stakeholder 'legl'; did you mean 'legal'?"),
-        (Filters(market=["b2x"]), "unknown market 'b2x'; did you mean"),
+        (Criteria(skill=["codng"]), "unknown skill 'codng'; did you mean 'coding'?"),
+        (Criteria(horizon=["shrot"]), "unknown horizon 'shrot'; did you mean 'short'?"),
+        (Criteria(stakeholder=["legl"]), "unknown stakeholder 'legl'; did you mean 'legal'?"),
+        (Criteria(market=["b2x"]), "unknown market 'b2x'; did you mean"),
     ],
 )
-def test_unknown_filter_values_suggest(fixture: Catalogue, filters: Filters, message: str) -> None:
+def test_unknown_filter_values_suggest(fixture: Catalogue, filters: Criteria, message: str) -> None:
     with pytest.raises(UnknownNameError) as info:
         filter_roles(fixture, filters)
     assert str(info.value).startswith(message)

@@ -563,31 +563,37 @@ def _source(data: list[Any]) -> Source:
     return Source(data[0], data[1], data[2], data[3])
 
 
-def _comparison_data(c: Comparison) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "roles": list(c.roles),
-        "summary": c.summary,
-        "similarities": list(c.similarities),
-        "differences": list(c.differences),
-        "advantages": {k: list(v) for k, v in c.advantages.items()},
-        "excels": {k: list(v) for k, v in c.excels.items()},
-        "split": {k: dict(v) for k, v in c.split.items()},
-        "sources": list(c.sources),
-    }
+# The cache's own encoding of a comparison, positional like its stakeholders and sources.
+# It is deliberately not `pmroles.render.documents.comparison_note_document`, although both
+# hold the same fields: that is a public shape scripts depend on (its keys, its order, its
+# DOCUMENT_VERSION), this is a private one read back only by `_comparison` below and
+# versioned by `locations.CACHE_FORMAT`. Sharing one builder would tie a published format to
+# an internal one, so changing either would silently change the other.
+def _comparison_data(c: Comparison) -> list[Any]:
+    return [
+        c.id,
+        list(c.roles),
+        c.summary,
+        list(c.similarities),
+        list(c.differences),
+        {k: list(v) for k, v in c.advantages.items()},
+        {k: list(v) for k, v in c.excels.items()},
+        {k: dict(v) for k, v in c.split.items()},
+        list(c.sources),
+    ]
 
 
-def _comparison(data: dict[str, Any]) -> Comparison:
+def _comparison(data: list[Any]) -> Comparison:
     return Comparison(
-        data["id"],
-        (data["roles"][0], data["roles"][1]),
-        data["summary"],
-        tuple(data["similarities"]),
-        tuple(data["differences"]),
-        {k: tuple(v) for k, v in data["advantages"].items()},
-        {k: tuple(v) for k, v in data["excels"].items()},
-        {k: dict(v) for k, v in data["split"].items()},
-        tuple(data["sources"]),
+        data[0],
+        (data[1][0], data[1][1]),
+        data[2],
+        tuple(data[3]),
+        tuple(data[4]),
+        {k: tuple(v) for k, v in data[5].items()},
+        {k: tuple(v) for k, v in data[6].items()},
+        {k: dict(v) for k, v in data[7].items()},
+        tuple(data[8]),
     )
 
 

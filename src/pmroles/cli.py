@@ -28,6 +28,7 @@ from pmroles import __version__, commands
 from pmroles.complete import fish_line, offerable, powershell_line, zsh_answer
 from pmroles.errors import PmrolesError, UsageProblem
 from pmroles.exits import ExitStatus, end, outcome, write
+from pmroles.matrix import MatrixKind
 
 if TYPE_CHECKING:
     from pmroles.catalogues import Stack
@@ -527,18 +528,13 @@ def match(
     )
 
 
-class MatrixBy(enum.StrEnum):
-    STAKEHOLDER = "stakeholder"
-    RESPONSIBILITY = "responsibility"
-
-
 @app.command(short_help="Draw roles against stakeholders or responsibilities.")
 def matrix(
     ctx: typer.Context,
     by: Annotated[
-        MatrixBy,
+        MatrixKind,
         typer.Option("--by", help="stakeholder (who works with whom) or responsibility."),
-    ] = MatrixBy.STAKEHOLDER,
+    ] = MatrixKind.STAKEHOLDER,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,

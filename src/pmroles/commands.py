@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from pmroles.model import Catalogue
-    from pmroles.render.formats import Tabular
     from pmroles.render.report import RenderableType
 
 Load = Callable[[], "Catalogue"]
@@ -36,12 +35,6 @@ def _documents() -> ModuleType:
     from pmroles.render import documents
 
     return documents
-
-
-def _tabular(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Tabular:
-    from pmroles.render.formats import Tabular
-
-    return Tabular(header, rows)
 
 
 def show(load: Load, role: str, sources: bool = False) -> Report:
@@ -114,10 +107,10 @@ def list_roles(
     method: Values = None,
     market: Values = None,
 ) -> Report:
-    from pmroles.query import Filters, NoMatchError, filter_roles
+    from pmroles.query import Criteria, NoMatchError, filter_roles
 
     catalogue = load()
-    filters = Filters(
+    filters = Criteria(
         stakeholder=tuple(stakeholder or ()),
         skill=tuple(skill or ()),
         tool=tuple(tool or ()),
@@ -127,7 +120,7 @@ def list_roles(
         market=tuple(market or ()),
     )
     found = filter_roles(catalogue, filters)
-    given = {k: v for k, v in filters.as_dict().items() if v}
+    given = filters.given()
     if not found and not given:
         raise NoMatchError("the catalogue defines no roles")
     if not found:
@@ -198,10 +191,10 @@ def match(
     method: Values = None,
     market: Values = None,
 ) -> Report:
-    from pmroles.fit import Answers, match_document, match_tabular
     from pmroles.fit import match as rank
+    from pmroles.query import Criteria
 
-    answers = Answers(
+    answers = Criteria(
         skill=tuple(skill or ()),
         background=tuple(background or ()),
         stakeholder=tuple(stakeholder or ()),
@@ -225,17 +218,17 @@ def match(
 
     return Report(
         view=view,
-        document=lambda: match_document(answers, fits),
-        tabular=lambda: _tabular(*match_tabular(fits)),
+        document=lambda: _documents().match_document(answers, fits),
+        tabular=lambda: _documents().match_tabular(fits),
     )
 
 
 def matrix(load: Load, by: str = "stakeholder") -> Report:
-    """`by` is "stakeholder" or "responsibility"."""
+    """`by` is a `pmroles.matrix.MatrixKind` value: "stakeholder" or "responsibility"."""
     from pmroles import matrix as grids
 
     catalogue = load()
-    if by == "stakeholder":
+    if by == grids.MatrixKind.STAKEHOLDER:
         result = grids.stakeholder_matrix(catalogue)
     else:
         result = grids.responsibility_matrix(catalogue)
@@ -247,8 +240,8 @@ def matrix(load: Load, by: str = "stakeholder") -> Report:
 
     return Report(
         view=view,
-        document=lambda: grids.matrix_document(result),
-        tabular=lambda: _tabular(*grids.matrix_tabular(result)),
+        document=lambda: _documents().matrix_document(result),
+        tabular=lambda: _documents().matrix_tabular(result),
     )
 
 
@@ -268,8 +261,8 @@ def role_map(load: Load, width: int | None = None, height: int = 16) -> Report:
 
     return Report(
         view=view,
-        document=lambda: rolemap.map_document(result),
-        tabular=lambda: _tabular(*rolemap.map_tabular(result, names)),
+        document=lambda: _documents().map_document(result),
+        tabular=lambda: _documents().map_tabular(result, names),
     )
 
 

@@ -25,18 +25,16 @@ from are shown as what the role also needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import item_key, suggest, terms
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, normalise
-from pmroles.query import find_stakeholder
+from pmroles.query import Criteria, find_stakeholder
 
-DOCUMENT_VERSION = 1
-
+# The person's answers are a `pmroles.query.Criteria`, the record `list` filters by.
 CATEGORY_ASPECT: dict[str, str] = {
     "skill": "skills",
     "background": "background",
@@ -56,34 +54,6 @@ PARTIAL_THRESHOLD = Fraction(1, 2)
 
 class NoAnswersError(PmrolesError):
     """`match` was given nothing to match on."""
-
-
-@dataclass(frozen=True, slots=True)
-class Answers:
-    """What a person says about themselves; each field may be empty, not all of them."""
-
-    skill: tuple[str, ...] = ()
-    background: tuple[str, ...] = ()
-    stakeholder: tuple[str, ...] = ()
-    """Stakeholder ids; names and aliases are resolved to ids as well."""
-    tool: tuple[str, ...] = ()
-    horizon: tuple[str, ...] = ()
-    method: tuple[str, ...] = ()
-    market: tuple[str, ...] = ()
-
-    def items(self) -> Iterator[tuple[str, str]]:
-        """(category, answer) for every non-blank answer, in CATEGORY_ASPECT order."""
-        for category in CATEGORY_ASPECT:
-            for answer in getattr(self, category):
-                if answer.strip():
-                    yield category, answer
-
-    def is_empty(self) -> bool:
-        return next(self.items(), None) is None
-
-    def to_document(self) -> dict[str, list[str]]:
-        """Every category, answered or not, so the keys never come and go."""
-        return {f.name: list(getattr(self, f.name)) for f in fields(self)}
 
 
 class Matched(NamedTuple):
@@ -123,7 +93,7 @@ class _Answer:
     """What is compared: the text for phrases, the id or choice value otherwise."""
 
 
-def match(catalogue: Catalogue, answers: Answers) -> list[Fit]:
+def match(catalogue: Catalogue, answers: Criteria) -> list[Fit]:
     """Every role with its fit to `answers`, best first, ties by role id.
 
     Raises NoAnswersError when every field is empty, UnknownNameError for a stakeholder,
@@ -140,7 +110,7 @@ def match(catalogue: Catalogue, answers: Answers) -> list[Fit]:
     return [fit for _, fit in ranked]
 
 
-def _prepare(catalogue: Catalogue, answers: Answers) -> list[_Answer]:
+def _prepare(catalogue: Catalogue, answers: Criteria) -> list[_Answer]:
     """Validate and canonicalise the answers; repeats (after normalising) are dropped."""
     prepared: list[_Answer] = []
     seen: set[tuple[str, str]] = set()
@@ -211,54 +181,3 @@ def _fit(role: Role, answers: list[_Answer]) -> tuple[Fraction, Fit]:
         ]
     score = total / len(answers)
     return score, Fit(role, float(score), tuple(matched), tuple(missing))
-
-
-def _round(value: float) -> float:
-    return round(value, 3)
-
-
-def match_document(answers: Answers, fits: list[Fit]) -> dict[str, Any]:
-    """The --format json|yaml shape of `match`."""
-    return {
-        "version": DOCUMENT_VERSION,
-        "answers": answers.to_document(),
-        "roles": [
-            {
-                "id": fit.role.id,
-                "name": fit.role.name,
-                "score": _round(fit.score),
-                "matched": [
-                    {
-                        "category": m.category,
-                        "answer": m.answer,
-                        "item": m.item,
-                        "credit": _round(m.credit),
-                    }
-                    for m in fit.matched
-                ],
-                "missing": [{"aspect": m.aspect, "item": m.item} for m in fit.missing],
-            }
-            for fit in fits
-        ],
-    }
-
-
-def _matched_text(m: Matched) -> str:
-    partial = f" ({round(m.credit * 100)}%)" if m.credit < 1 else ""
-    return f"{m.category}: {m.answer} = {m.item}{partial}"
-
-
-def match_tabular(fits: list[Fit]) -> tuple[list[str], list[list[str]]]:
-    """The --format csv|markdown shape: one row per role; lists joined with '; '."""
-    header = ["id", "name", "score", "matched", "missing"]
-    rows = [
-        [
-            fit.role.id,
-            fit.role.name,
-            f"{fit.score:.3f}",
-            "; ".join(_matched_text(m) for m in fit.matched),
-            "; ".join(f"{m.aspect}: {m.item}" for m in fit.missing),
-        ]
-        for fit in fits
-    ]
-    return header, rows

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple
+from enum import StrEnum
+from typing import NamedTuple
 
 from pmroles.model import RESPONSIBILITY_AREAS, Catalogue
-
-DOCUMENT_VERSION = 1
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
 
 AREA_LABELS: Mapping[str, str] = dict(RESPONSIBILITY_AREAS)
 
-MatrixKind = Literal["stakeholder", "responsibility"]
+
+class MatrixKind(StrEnum):
+    """What a matrix draws roles against; also the choices of `pmroles matrix --by`."""
+
+    STAKEHOLDER = "stakeholder"
+    RESPONSIBILITY = "responsibility"
 
 
 class Header(NamedTuple):
@@ -58,7 +62,7 @@ def stakeholder_matrix(catalogue: Catalogue) -> Matrix:
     # Ids no stakeholder record defines (a hand-built catalogue) still get a column.
     known = {h.id for h in columns}
     columns += [Header(s, s) for s in _first_seen(marks) if s in used and s not in known]
-    return _matrix("stakeholder", catalogue, columns, marks)
+    return _matrix(MatrixKind.STAKEHOLDER, catalogue, columns, marks)
 
 
 def responsibility_matrix(catalogue: Catalogue) -> Matrix:
@@ -72,7 +76,7 @@ def responsibility_matrix(catalogue: Catalogue) -> Matrix:
     columns = [Header(area, label) for area, label in RESPONSIBILITY_AREAS if area in used]
     # An area outside the closed set (a hand-built catalogue) is shown, not dropped.
     columns += [Header(a, a) for a in _first_seen(marks) if a not in AREA_LABELS]
-    return _matrix("responsibility", catalogue, columns, marks)
+    return _matrix(MatrixKind.RESPONSIBILITY, catalogue, columns, marks)
 
 
 def _first_seen(marks: Mapping[str, Mapping[str, str]]) -> list[str]:
@@ -88,31 +92,3 @@ def _matrix(
     rows = tuple(Header(role.id, role.name) for role in catalogue.roles.values())
     cells = tuple(tuple(marks[row.id].get(column.id) for column in columns) for row in rows)
     return Matrix(by, rows, tuple(columns), cells)
-
-
-def matrix_document(matrix: Matrix) -> dict[str, Any]:
-    """The --format json|yaml shape: every role is a key of `cells`, with only its marks."""
-    return {
-        "version": DOCUMENT_VERSION,
-        "by": matrix.by,
-        "rows": [h.id for h in matrix.rows],
-        "columns": [h.id for h in matrix.columns],
-        "cells": {
-            row.id: {
-                column.id: value
-                for column, value in zip(matrix.columns, values, strict=True)
-                if value is not None
-            }
-            for row, values in zip(matrix.rows, matrix.cells, strict=True)
-        },
-    }
-
-
-def matrix_tabular(matrix: Matrix) -> tuple[list[str], list[list[str]]]:
-    """The --format csv|markdown shape: id, name, then one column per column id; '' for none."""
-    header = ["id", "name", *(h.id for h in matrix.columns)]
-    rows = [
-        [row.id, row.label, *(value or "" for value in values)]
-        for row, values in zip(matrix.rows, matrix.cells, strict=True)
-    ]
-    return header, rows

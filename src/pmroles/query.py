@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import phrase_matches, suggest
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, Stakeholder, normalise
+
+FILTER_ORDER = ("stakeholder", "skill", "tool", "background", "horizon", "method", "market")
+"""The order of `list`'s options, in which its title, messages and document name filters."""
 
 
 class NoMatchError(PmrolesError):
@@ -47,29 +50,47 @@ def roles_by_stakeholder(catalogue: Catalogue) -> dict[str, list[Role]]:
     return result
 
 
-class Filters(NamedTuple):
-    """What `list` narrows by: AND across fields, OR within one field.
+class Criteria(NamedTuple):
+    """What a person asks by: `list` filters the catalogue by it, `match` ranks roles by it.
 
+    Each field holds the values of one option (`--skill`, `--stakeholder`, ...); any may be
+    empty. `list` keeps a role that passes every field given (AND across fields, OR within
+    one); `match` scores every role by its answers (see `pmroles.fit`).
+
+    Stakeholders are ids, names or aliases; horizons, methods and markets are choice values.
+    Fields are in the order `match` shows its answers (see `pmroles.fit.CATEGORY_ASPECT`).
     A NamedTuple rather than a frozen dataclass, to keep start-up short (see README, Speed).
     """
 
-    stakeholder: Sequence[str] = ()
     skill: Sequence[str] = ()
-    tool: Sequence[str] = ()
     background: Sequence[str] = ()
+    stakeholder: Sequence[str] = ()
+    tool: Sequence[str] = ()
     horizon: Sequence[str] = ()
     method: Sequence[str] = ()
     market: Sequence[str] = ()
 
-    def as_dict(self) -> dict[str, Sequence[str]]:
-        return self._asdict()
+    def items(self) -> Iterator[tuple[str, str]]:
+        """(field, value) for every non-blank value, in field order."""
+        for name, values in zip(self._fields, self, strict=True):
+            for value in values:
+                if value.strip():
+                    yield name, value
+
+    def is_empty(self) -> bool:
+        """No field has a non-blank value."""
+        return next(self.items(), None) is None
+
+    def given(self, order: Sequence[str] = FILTER_ORDER) -> dict[str, Sequence[str]]:
+        """The fields with values, in `order` (by default the order of `list`'s options)."""
+        return {name: values for name in order if (values := getattr(self, name))}
 
 
 _PHRASE_FILTERS = ("skill", "tool", "background")
 _PHRASE_ASPECT = {"skill": "skills", "tool": "tools", "background": "background"}
 
 
-def filter_roles(catalogue: Catalogue, filters: Filters) -> list[Role]:
+def filter_roles(catalogue: Catalogue, filters: Criteria) -> list[Role]:
     """The roles matching every given filter; unknown values raise with suggestions."""
     tests: list[tuple[str, Collection[str]]] = []
     if filters.stakeholder:

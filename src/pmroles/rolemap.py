@@ -14,14 +14,11 @@ a mark or the axes, and always stay inside the picture.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from pmroles.errors import PmrolesError
 from pmroles.model import Catalogue
-
-DOCUMENT_VERSION = 1
 
 ORIENTATION_X = {"business": -1.0, "technical": 1.0}
 HORIZON_Y = {"short": 0.0, "medium": 0.5, "long": 1.0}
@@ -73,28 +70,6 @@ def role_map(catalogue: Catalogue) -> RoleMap:
         x = 0.0 if len(sides) > 1 else next(iter(sides))
         points.append(MapPoint(role.id, role.name, x, sum(horizons) / len(horizons)))
     return RoleMap(tuple(points), tuple(unplaced))
-
-
-def map_document(result: RoleMap) -> dict[str, Any]:
-    return {
-        "version": DOCUMENT_VERSION,
-        "points": [{"id": p.role_id, "name": p.name, "x": p.x, "y": p.y} for p in result.points],
-        "unplaced": list(result.unplaced),
-    }
-
-
-def map_tabular(
-    result: RoleMap, names: Mapping[str, str] | None = None
-) -> tuple[list[str], list[list[str]]]:
-    """id, name, x, y per role; roles not placed come last with empty coordinates (and the
-    name from `names`, role id -> name, when given)."""
-    rows = [[p.role_id, p.name, _number(p.x), _number(p.y)] for p in result.points]
-    rows += [[role_id, (names or {}).get(role_id, ""), "", ""] for role_id in result.unplaced]
-    return ["id", "name", "x", "y"], rows
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
 
 
 # -- the picture -----------------------------------------------------------------------------

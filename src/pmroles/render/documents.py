@@ -1,14 +1,19 @@
-"""The stable shapes behind --format json|yaml (documents) and csv|markdown (flat tables).
+"""Every machine-readable shape: --format json|yaml (documents) and csv|markdown (flat tables).
 
-Documents use ids, never display names, so scripts can join them. Every role document has
-every aspect key: null or [] when the catalogue says nothing, so keys never come and go.
-The README documents each shape and tests pin the keys.
+The core modules return plain data; this module alone decides how it is written for scripts.
+Each document's shape is a TypedDict below, and every top-level document carries the one
+DOCUMENT_VERSION. Documents use ids, never display names, so scripts can join them. Every
+role document has every aspect key: null or [] when the catalogue says nothing, so keys
+never come and go. The README documents each shape and tests pin the keys.
+
+The cache (`pmroles.cache`) stores the catalogue in a format of its own; it never reuses
+these shapes, so the public documents and the cache can change independently.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from pmroles.compare import Mark, RoleComparison, Similar
 from pmroles.errors import Problem
@@ -25,26 +30,275 @@ from pmroles.model import (
 from pmroles.render.formats import Tabular
 from pmroles.search import Hit
 
-SCHEMA_VERSION = 1
-"""Bumped when a document's shape changes incompatibly."""
+if TYPE_CHECKING:  # the types only: `show --json` need not load the scoring or map modules
+    from pmroles.fit import Fit, Matched
+    from pmroles.matrix import Matrix
+    from pmroles.query import Criteria
+    from pmroles.rolemap import RoleMap
+
+DOCUMENT_VERSION: Literal[1] = 1
+"""The `version` of every document; bumped when any document's shape changes incompatibly."""
+
+
+# -- shapes ----------------------------------------------------------------------------------
+# One TypedDict per shape. A `...Document` with a `version` is what a command prints; the
+# others are parts of one. Keys are in the order they are written.
+
+Version = Literal[1]
+Score = float | None
+"""A similarity rounded to 3 places; null where there is nothing to compare."""
+
+
+class Where(TypedDict):
+    file: str
+    line: int
+    column: int
+
+
+class RoleDocument(TypedDict):
+    """A whole role (`show`)."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    # One key per aspect, in pmroles.model.ASPECTS order (a test keeps them in step).
+    summary: str | None
+    focus: list[str]
+    skills: list[str]
+    interactions: list[str]
+    goals: list[str]
+    challenges: list[str]
+    outcomes: list[str]
+    tools: list[str]
+    background: list[str]
+    advantages: list[str]
+    disadvantages: list[str]
+    collaboration: list[str]
+    product_cycle_impact: list[str]
+    market_adaptability: list[str]
+    strategic_influence: list[str]
+    responsibilities: list[str]
+    owns: list[str]
+    supports: list[str]
+    day_to_day: list[str]
+    career_path: list[str]
+    horizon: list[str]
+    method: list[str]
+    market: list[str]
+    orientation: list[str]
+    sources: dict[str, list[str]]
+
+
+class SourceDocument(TypedDict):
+    id: str
+    title: str
+    author: str | None
+    publisher: str | None
+
+
+class ShowDocument(TypedDict):
+    version: Version
+    role: RoleDocument
+    cited: list[SourceDocument]
+
+
+class ComparisonNoteDocument(TypedDict):
+    """A curated comparison of two roles, as the catalogue states it."""
+
+    id: str
+    roles: list[str]
+    summary: str | None
+    similarities: list[str]
+    differences: list[str]
+    advantages: dict[str, list[str]]
+    excels: dict[str, list[str]]
+    split: dict[str, dict[str, str]]
+    sources: list[str]
+
+
+class AspectComparison(TypedDict):
+    key: str
+    label: str
+    values: dict[str, str | list[str] | None]
+    """Role id -> its value: text (or null) for summary, a list otherwise."""
+    shared: list[str]
+    unique: dict[str, list[str]]
+    similarity: Score
+
+
+class CompareDocument(TypedDict):
+    version: Version
+    roles: list[str]
+    similarity: Score
+    aspects: list[AspectComparison]
+    curated: list[ComparisonNoteDocument]
+
+
+class RoleSummary(TypedDict):
+    id: str
+    name: str
+    focus: list[str]
+
+
+class ListDocument(TypedDict):
+    version: Version
+    filters: dict[str, list[str]]
+    """Only the filters given, in the order of `list`'s options."""
+    roles: list[RoleSummary]
+
+
+class StakeholderDocument(TypedDict):
+    id: str
+    name: str
+    aliases: list[str]
+    needs: list[str]
+    sources: list[str]
+    roles: list[str]
+    """Ids of the roles that work with this stakeholder."""
+
+
+class OneStakeholderDocument(TypedDict):
+    version: Version
+    stakeholder: StakeholderDocument
+
+
+class StakeholdersDocument(TypedDict):
+    version: Version
+    stakeholders: list[StakeholderDocument]
+
+
+class SimilarRole(TypedDict):
+    id: str
+    name: str
+    similarity: Score
+    drivers: dict[str, list[str]]
+
+
+class SimilarDocument(TypedDict):
+    version: Version
+    role: str
+    similar: list[SimilarRole]
+
+
+class ProblemDocument(TypedDict):
+    file: str | None
+    line: int | None
+    column: int | None
+    path: str
+    severity: str
+    message: str
+
+
+class ValidateDocument(TypedDict):
+    version: Version
+    file: str
+    valid: bool
+    problems: list[ProblemDocument]
+
+
+class HitDocument(TypedDict):
+    kind: str
+    id: str
+    field: str
+    text: str
+    score: float
+    spans: list[list[int]]
+
+
+class SearchDocument(TypedDict):
+    version: Version
+    query: str
+    hits: list[HitDocument]
+
+
+class WhichDocument(TypedDict):
+    version: Version
+    role: str
+    defined: Where | None
+    attributes: dict[str, Where | None]
+
+
+class AnswersDocument(TypedDict):
+    """Every category, answered or not, so the keys never come and go."""
+
+    skill: list[str]
+    background: list[str]
+    stakeholder: list[str]
+    tool: list[str]
+    horizon: list[str]
+    method: list[str]
+    market: list[str]
+
+
+class MatchedDocument(TypedDict):
+    category: str
+    answer: str
+    item: str
+    credit: float
+
+
+class MissingDocument(TypedDict):
+    aspect: str
+    item: str
+
+
+class FitDocument(TypedDict):
+    id: str
+    name: str
+    score: float
+    matched: list[MatchedDocument]
+    missing: list[MissingDocument]
+
+
+class MatchDocument(TypedDict):
+    version: Version
+    answers: AnswersDocument
+    roles: list[FitDocument]
+
+
+class MatrixDocument(TypedDict):
+    version: Version
+    by: str
+    """stakeholder or responsibility."""
+    rows: list[str]
+    columns: list[str]
+    cells: dict[str, dict[str, str]]
+    """Row id -> column id -> primary or secondary; every row is a key, with only its marks."""
+
+
+class PointDocument(TypedDict):
+    id: str
+    name: str
+    x: float
+    y: float
+
+
+class MapDocument(TypedDict):
+    version: Version
+    points: list[PointDocument]
+    unplaced: list[str]
+
+
+# -- builders --------------------------------------------------------------------------------
 
 
 def _score(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def role_document(role: Role) -> dict[str, Any]:
-    document: dict[str, Any] = {"id": role.id, "name": role.name, "aliases": list(role.aliases)}
+def role_document(role: Role) -> RoleDocument:
+    # Built key by key from ASPECTS; RoleDocument names the same keys.
+    document: dict[str, object] = {"id": role.id, "name": role.name, "aliases": list(role.aliases)}
     for aspect in ASPECTS:
         if aspect.kind is AspectKind.TEXT:
             document[aspect.key] = role.summary
         else:
             document[aspect.key] = list(role.get(aspect.key))
     document["sources"] = {key: list(ids) for key, ids in role.sources.items()}
-    return document
+    return document  # type: ignore[return-value]
 
 
-def source_document(source: Source) -> dict[str, Any]:
+def source_document(source: Source) -> SourceDocument:
     return {
         "id": source.id,
         "title": source.title,
@@ -53,10 +307,10 @@ def source_document(source: Source) -> dict[str, Any]:
     }
 
 
-def show_document(role: Role, catalogue: Catalogue) -> dict[str, Any]:
+def show_document(role: Role, catalogue: Catalogue) -> ShowDocument:
     cited = dict.fromkeys(s for ids in role.sources.values() for s in ids)
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "role": role_document(role),
         "cited": [source_document(catalogue.sources[s]) for s in cited if s in catalogue.sources],
     }
@@ -70,7 +324,7 @@ def show_tabular(role: Role) -> Tabular:
     return Tabular(["aspect", "value", "sources"], rows)
 
 
-def comparison_note_document(note: Comparison) -> dict[str, Any]:
+def comparison_note_document(note: Comparison) -> ComparisonNoteDocument:
     return {
         "id": note.id,
         "roles": list(note.roles),
@@ -84,9 +338,9 @@ def comparison_note_document(note: Comparison) -> dict[str, Any]:
     }
 
 
-def compare_document(result: RoleComparison) -> dict[str, Any]:
+def compare_document(result: RoleComparison) -> CompareDocument:
     ids = [role.id for role in result.roles]
-    aspects = []
+    aspects: list[AspectComparison] = []
     for row in result.rows:
         unique = {
             role_id: [v for v in values if row.mark(i, v) is Mark.UNIQUE]
@@ -107,7 +361,7 @@ def compare_document(result: RoleComparison) -> dict[str, Any]:
             }
         )
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "roles": ids,
         "similarity": _score(result.similarity),
         "aspects": aspects,
@@ -134,13 +388,13 @@ def _percent_cell(score: float | None) -> str:
     return "" if score is None else f"{score:.3f}"
 
 
-def role_summary(role: Role) -> dict[str, Any]:
+def role_summary(role: Role) -> RoleSummary:
     return {"id": role.id, "name": role.name, "focus": list(role.get("focus"))}
 
 
-def list_document(roles: Iterable[Role], filters: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+def list_document(roles: Iterable[Role], filters: Mapping[str, Sequence[str]]) -> ListDocument:
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "filters": {key: list(values) for key, values in filters.items() if values},
         "roles": [role_summary(role) for role in roles],
     }
@@ -150,7 +404,7 @@ def list_tabular(roles: Iterable[Role]) -> Tabular:
     return Tabular(["id", "name", "focus"], [[r.id, r.name, list(r.get("focus"))] for r in roles])
 
 
-def stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> dict[str, Any]:
+def stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> StakeholderDocument:
     return {
         "id": stakeholder.id,
         "name": stakeholder.name,
@@ -161,16 +415,18 @@ def stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> dic
     }
 
 
-def one_stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> dict[str, Any]:
+def one_stakeholder_document(
+    stakeholder: Stakeholder, roles: Iterable[Role]
+) -> OneStakeholderDocument:
     """`stakeholders NAME`: one stakeholder and the roles that work with it."""
-    return {"version": SCHEMA_VERSION, "stakeholder": stakeholder_document(stakeholder, roles)}
+    return {"version": DOCUMENT_VERSION, "stakeholder": stakeholder_document(stakeholder, roles)}
 
 
 def stakeholders_document(
     catalogue: Catalogue, working: Mapping[str, Sequence[Role]]
-) -> dict[str, Any]:
+) -> StakeholdersDocument:
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "stakeholders": [
             stakeholder_document(s, working.get(s.id, ())) for s in catalogue.stakeholders.values()
         ],
@@ -188,9 +444,9 @@ def stakeholders_tabular(
     return Tabular(header, rows)
 
 
-def similar_document(role: Role, ranked: Sequence[Similar]) -> dict[str, Any]:
+def similar_document(role: Role, ranked: Sequence[Similar]) -> SimilarDocument:
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "role": role.id,
         "similar": [
             {
@@ -217,7 +473,7 @@ def similar_tabular(ranked: Sequence[Similar]) -> Tabular:
     return Tabular(["id", "name", "similarity", "drivers"], rows)
 
 
-def problem_document(problem: Problem) -> dict[str, Any]:
+def problem_document(problem: Problem) -> ProblemDocument:
     where = problem.location
     return {
         "file": where.file if where else None,
@@ -229,9 +485,9 @@ def problem_document(problem: Problem) -> dict[str, Any]:
     }
 
 
-def validate_document(file: str, valid: bool, problems: Sequence[Problem]) -> dict[str, Any]:
+def validate_document(file: str, valid: bool, problems: Sequence[Problem]) -> ValidateDocument:
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "file": file,
         "valid": valid,
         "problems": [problem_document(p) for p in problems],
@@ -242,14 +498,14 @@ def validate_tabular(problems: Sequence[Problem]) -> Tabular:
     header = ["file", "line", "column", "path", "severity", "message"]
     rows = []
     for p in problems:
-        doc = problem_document(p)
+        doc: Mapping[str, object] = problem_document(p)
         rows.append([None if doc[k] is None else str(doc[k]) for k in header])
     return Tabular(header, rows)
 
 
-def search_document(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
+def search_document(query: str, hits: Sequence[Hit]) -> SearchDocument:
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "query": query,
         "hits": [
             {
@@ -270,15 +526,15 @@ def search_tabular(hits: Sequence[Hit]) -> Tabular:
     return Tabular(["kind", "id", "field", "text", "score"], rows)
 
 
-def _where(location: Location | None) -> dict[str, Any] | None:
+def _where(location: Location | None) -> Where | None:
     if location is None:
         return None
     return {"file": location.file, "line": location.line, "column": location.column}
 
 
-def which_document(role: Role) -> dict[str, Any]:
+def which_document(role: Role) -> WhichDocument:
     return {
-        "version": SCHEMA_VERSION,
+        "version": DOCUMENT_VERSION,
         "role": role.id,
         "defined": _where(role.location),
         "attributes": {key: _where(where) for key, where in role.locations.items()},
@@ -289,3 +545,110 @@ def which_tabular(role: Role) -> Tabular:
     rows = [["(role)", str(role.location) if role.location else None]]
     rows += [[key, str(where)] for key, where in role.locations.items()]
     return Tabular(["attribute", "where"], rows)
+
+
+def match_document(answers: Criteria, fits: Sequence[Fit]) -> MatchDocument:
+    """`match`: the answers as given, then every role with its score, best first."""
+    return {
+        "version": DOCUMENT_VERSION,
+        "answers": {
+            "skill": list(answers.skill),
+            "background": list(answers.background),
+            "stakeholder": list(answers.stakeholder),
+            "tool": list(answers.tool),
+            "horizon": list(answers.horizon),
+            "method": list(answers.method),
+            "market": list(answers.market),
+        },
+        "roles": [
+            {
+                "id": fit.role.id,
+                "name": fit.role.name,
+                "score": _round(fit.score),
+                "matched": [
+                    {
+                        "category": m.category,
+                        "answer": m.answer,
+                        "item": m.item,
+                        "credit": _round(m.credit),
+                    }
+                    for m in fit.matched
+                ],
+                "missing": [{"aspect": m.aspect, "item": m.item} for m in fit.missing],
+            }
+            for fit in fits
+        ],
+    }
+
+
+def _round(value: float) -> float:
+    return round(value, 3)
+
+
+def _matched_text(m: Matched) -> str:
+    partial = f" ({round(m.credit * 100)}%)" if m.credit < 1 else ""
+    return f"{m.category}: {m.answer} = {m.item}{partial}"
+
+
+def match_tabular(fits: Sequence[Fit]) -> Tabular:
+    """One row per role; the matched answers and the missing items joined with '; '."""
+    header = ["id", "name", "score", "matched", "missing"]
+    rows = [
+        [
+            fit.role.id,
+            fit.role.name,
+            f"{fit.score:.3f}",
+            "; ".join(_matched_text(m) for m in fit.matched),
+            "; ".join(f"{m.aspect}: {m.item}" for m in fit.missing),
+        ]
+        for fit in fits
+    ]
+    return Tabular(header, rows)
+
+
+def matrix_document(matrix: Matrix) -> MatrixDocument:
+    """Every role is a key of `cells`, with only its marks."""
+    return {
+        "version": DOCUMENT_VERSION,
+        "by": str(matrix.by),  # a plain str for YAML, not the enum
+        "rows": [h.id for h in matrix.rows],
+        "columns": [h.id for h in matrix.columns],
+        "cells": {
+            row.id: {
+                column.id: value
+                for column, value in zip(matrix.columns, values, strict=True)
+                if value is not None
+            }
+            for row, values in zip(matrix.rows, matrix.cells, strict=True)
+        },
+    }
+
+
+def matrix_tabular(matrix: Matrix) -> Tabular:
+    """id, name, then one column per column id; '' for no mark."""
+    header = ["id", "name", *(h.id for h in matrix.columns)]
+    rows = [
+        [row.id, row.label, *(value or "" for value in values)]
+        for row, values in zip(matrix.rows, matrix.cells, strict=True)
+    ]
+    return Tabular(header, rows)
+
+
+def map_document(result: RoleMap) -> MapDocument:
+    return {
+        "version": DOCUMENT_VERSION,
+        "points": [{"id": p.role_id, "name": p.name, "x": p.x, "y": p.y} for p in result.points],
+        "unplaced": list(result.unplaced),
+    }
+
+
+def map_tabular(result: RoleMap, names: Mapping[str, str] | None = None) -> Tabular:
+    """id, name, x, y per role; roles not placed come last with empty coordinates (and the
+    name from `names`, role id -> name, when given)."""
+    rows = [[p.role_id, p.name, _number(p.x), _number(p.y)] for p in result.points]
+    rows += [[role_id, (names or {}).get(role_id, ""), "", ""] for role_id in result.unplaced]
+    return Tabular(["id", "name", "x", "y"], rows)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
