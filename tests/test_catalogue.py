@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pmroles.loader import builtin_catalogue_path, check_file
+from pmroles.answers.query import find_role
+from pmroles.catalogue.loader import builtin_catalogue_path, check_file
 from pmroles.model import ASPECTS, Catalogue
-from pmroles.query import find_role
 
 from .conftest import ROOT, Invoke
 

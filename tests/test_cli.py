@@ -28,7 +28,7 @@ def test_show_finds_a_role_by_id_alias_or_name(invoke: Invoke, name: str) -> Non
 
 
 def test_show_prints_every_attribute_of_the_role(invoke: Invoke) -> None:
-    from pmroles.loader import load_builtin
+    from pmroles.catalogue.loader import load_builtin
 
     role = load_builtin().roles["tpm"]
     out = invoke("show", "tpm").stdout
@@ -93,7 +93,7 @@ def test_compare_unknown_role_exits_1(invoke: Invoke) -> None:
 
 
 def test_list_without_filter_lists_every_role(invoke: Invoke) -> None:
-    from pmroles.loader import load_builtin
+    from pmroles.catalogue.loader import load_builtin
 
     result = invoke("list")
     assert result.exit_code == 0
@@ -181,7 +181,7 @@ def test_no_traceback_for_a_missing_role_from_a_real_process() -> None:
 def test_schema_prints_the_shipped_json_schema(invoke: Invoke) -> None:
     import json
 
-    from pmroles.loader import schema_text
+    from pmroles.catalogue.loader import schema_text
 
     result = invoke("schema")
     assert result.exit_code == 0

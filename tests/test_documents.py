@@ -11,10 +11,10 @@ from typing import Any, get_args, get_origin, get_type_hints, is_typeddict
 
 import pytest
 
-from pmroles.fit import CATEGORY_ASPECT
-from pmroles.matrix import MatrixKind
+from pmroles.answers.fit import CATEGORY_ASPECT
+from pmroles.answers.matrix import MatrixKind
+from pmroles.answers.query import FILTER_ORDER, Criteria
 from pmroles.model import ASPECTS
-from pmroles.query import FILTER_ORDER, Criteria
 from pmroles.render import documents
 from pmroles.render.documents import DOCUMENT_VERSION
 
@@ -113,7 +113,7 @@ def test_the_role_document_names_every_aspect_in_order() -> None:
 
 def test_every_version_key_is_document_version() -> None:
     """No other module under src/ writes a `"version":` key or defines a *VERSION constant
-    (`__version__` is the package's, `locations.CACHE_FORMAT` the cache's own)."""
+    (`__version__` is the package's, `catalogue.paths.CACHE_FORMAT` the cache's own)."""
     version_key = re.compile(r"""["']version["']\s*:\s*(\S+?)[,}\n]""")
     constant = re.compile(r"^\s*(\w*VERSION\w*)\s*(?::[^=]+)?=", re.MULTILINE)
     keys: list[tuple[str, str]] = []
@@ -139,7 +139,7 @@ def test_documents_are_built_only_in_render_documents() -> None:
 
 
 def test_the_cache_keeps_its_own_format() -> None:
-    text = (SRC / "cache.py").read_text(encoding="utf-8")
+    text = (SRC / "catalogue" / "cache.py").read_text(encoding="utf-8")
     assert not re.search(r"^\s*(from|import) [\w.]*documents?\b", text, re.MULTILINE)
     assert not re.search(r"^\s*from pmroles\.render import", text, re.MULTILINE)
 

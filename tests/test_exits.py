@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pmroles import commands
+from pmroles.answers.query import NoMatchError
 from pmroles.errors import (
     CatalogueError,
     OutOfMemoryError,
@@ -19,7 +20,6 @@ from pmroles.errors import (
     ValidationFailed,
 )
 from pmroles.exits import ExitStatus, Outcome, outcome
-from pmroles.query import NoMatchError
 
 from .conftest import ROOT
 
@@ -87,7 +87,7 @@ def test_an_invalid_file_is_a_validation_failure_not_an_empty_answer(tmp_path: P
 
 
 def _builtin():  # type: ignore[no-untyped-def]
-    from pmroles.loader import load_builtin
+    from pmroles.catalogue.loader import load_builtin
 
     return load_builtin()
 

@@ -7,17 +7,17 @@ import io
 import pytest
 from rich.console import Console
 
-from pmroles.errors import PmrolesError, UnknownNameError
-from pmroles.fit import (
+from pmroles.answers.fit import (
     Fit,
     Matched,
     Missing,
     NoAnswersError,
     match,
 )
-from pmroles.loader import check_text
+from pmroles.answers.query import Criteria
+from pmroles.catalogue.loader import check_text
+from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.model import Catalogue, Role
-from pmroles.query import Criteria
 from pmroles.render.documents import match_document, match_tabular
 from pmroles.render.pictures import fit_table
 

@@ -19,8 +19,8 @@ import typer.main
 import yaml
 from click.testing import CliRunner, Result
 
+from pmroles.catalogue.loader import load_builtin
 from pmroles.cli import app
-from pmroles.loader import load_builtin
 from pmroles.model import ASPECTS
 from pmroles.render.formats import Tabular, to_csv, to_json, to_markdown, to_yaml
 

@@ -31,8 +31,8 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmroles.catalogue.loader import ID_PATTERN, MAX_FILE_BYTES, check_text
 from pmroles.errors import CatalogueError
-from pmroles.loader import ID_PATTERN, MAX_FILE_BYTES, check_text
 
 from .conftest import Invoke
 from .hostile.corpus import (
@@ -875,7 +875,7 @@ def test_tiny_terminal_widths(invoke: Invoke, columns: str, name: str) -> None:
 
 _BLOCKING_RUN = """
 import pathlib, sys, time
-import pmroles.catalogues
+import pmroles.catalogue.stack
 
 FLAG = pathlib.Path(sys.argv[1])
 
@@ -883,7 +883,7 @@ def blocking(*args, **kwargs):
     FLAG.write_text("loading")
     time.sleep(60)
 
-pmroles.catalogues.load_cached = blocking
+pmroles.catalogue.stack.load_cached = blocking
 sys.argv = ["pmroles", *sys.argv[2:]]
 from pmroles.entry import main
 main()

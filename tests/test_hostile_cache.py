@@ -27,7 +27,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from pmroles import complete, fastpath, locations
+from pmroles import complete, fastpath
+from pmroles.catalogue import paths
 
 from .conftest import Invoke
 from .hostile.cache_damage import F10, PAGE_SIZE, Damage, damages
@@ -277,7 +278,7 @@ def test_a_same_size_edit_in_the_same_tick_is_seen(
     ours.write_text("roles:\n  x:\n    name: Role AAAA\n")
     inode = ours.stat().st_ino
     tick = time.time_ns() // 1_000_000_000 * 1_000_000_000
-    monkeypatch.setattr(locations, "stack_description", _pinned(locations.stack_description, tick))
+    monkeypatch.setattr(paths, "stack_description", _pinned(paths.stack_description, tick))
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     args = ("--no-builtin", "--catalogue", str(ours), "show", "x")
     assert "Role AAAA" in invoke(*args, env=env).stdout

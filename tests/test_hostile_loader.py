@@ -19,9 +19,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmroles import yamlscan, yamltree
+from pmroles.catalogue import yamlscan, yamltree
+from pmroles.catalogue.loader import check_text
 from pmroles.errors import CatalogueError, Severity
-from pmroles.loader import check_text
 from pmroles.matching import MAX_SUGGESTIONS, Suggester, suggest
 
 from .conftest import Invoke

@@ -271,8 +271,8 @@ def test_a_cold_load_asks_only_for_the_memory_the_file_needs(world: World) -> No
 
 MEMORY_ERROR_PROBE = """
 import sys
-from pmroles import entry, fastpath, loader
-
+from pmroles import entry, fastpath
+from pmroles.catalogue import loader
 def fail(*args, **kwargs):
     raise MemoryError
 

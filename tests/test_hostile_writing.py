@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from pmroles.starter import STARTER
+from pmroles.catalogue.starter import STARTER
 
 from .conftest import Invoke
 from .hostile.writing import WRITING, WriteCase

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pmroles.loader import check_file
-from pmroles.starter import STARTER
+from pmroles.catalogue.loader import check_file
+from pmroles.catalogue.starter import STARTER
 
 from .conftest import Invoke
 

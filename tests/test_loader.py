@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pmroles.catalogue.loader import builtin_catalogue_path, check_text, load_builtin, load_file
 from pmroles.errors import CatalogueError, Severity
-from pmroles.loader import builtin_catalogue_path, check_text, load_builtin, load_file
 from pmroles.model import normalise
 
 from .conftest import ROOT
@@ -225,7 +225,7 @@ def test_load_builtin_matches_the_source_file() -> None:
 
 
 def test_the_c_loader_is_used_where_libyaml_is_available() -> None:
-    from pmroles import yamltree
+    from pmroles.catalogue import yamltree
 
     expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
     assert yamltree._Loader is expected

@@ -14,8 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from pmroles.loader import check_text
-from pmroles.matrix import (
+from pmroles.answers.matrix import (
     AREA_LABELS,
     RESPONSIBILITY_AREAS,
     Header,
@@ -23,10 +22,7 @@ from pmroles.matrix import (
     responsibility_matrix,
     stakeholder_matrix,
 )
-from pmroles.model import Catalogue, Role, Stakeholder
-from pmroles.render.documents import map_document, map_tabular, matrix_document, matrix_tabular
-from pmroles.render.pictures import map_picture, map_view, matrix_table, matrix_view
-from pmroles.rolemap import (
+from pmroles.answers.rolemap import (
     MARKER,
     Label,
     MapPoint,
@@ -36,6 +32,10 @@ from pmroles.rolemap import (
     render_lines,
     role_map,
 )
+from pmroles.catalogue.loader import check_text
+from pmroles.model import Catalogue, Role, Stakeholder
+from pmroles.render.documents import map_document, map_tabular, matrix_document, matrix_tabular
+from pmroles.render.pictures import map_picture, map_view, matrix_table, matrix_view
 
 P, S = "primary", "secondary"
 

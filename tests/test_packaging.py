@@ -61,7 +61,7 @@ def test_installed_wheel_runs_from_outside_the_repo(wheel: Path, tmp_path: Path)
     where = _run(
         bin_dir / "python",
         "-c",
-        "import pmroles.loader as l; print(l.builtin_catalogue_path())",
+        "import pmroles.catalogue.loader as l; print(l.builtin_catalogue_path())",
         cwd=elsewhere,
     )
     assert "site-packages" in where.stdout, where.stdout
@@ -77,7 +77,7 @@ def test_editable_install_finds_the_top_level_data_file(tmp_path: Path) -> None:
     where = _run(
         bin_dir / "python",
         "-c",
-        "import pmroles.loader as l; print(l.builtin_catalogue_path())",
+        "import pmroles.catalogue.loader as l; print(l.builtin_catalogue_path())",
         cwd=tmp_path,
     )
     assert where.stdout.strip() == str(ROOT / "data" / "roles.yaml")

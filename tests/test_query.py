@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from pmroles.compare import Mark, SameRoleError, compare, similar
+from pmroles.answers.compare import Mark, SameRoleError, compare, similar
+from pmroles.answers.query import Criteria, filter_roles
+from pmroles.answers.search import search
+from pmroles.catalogue.loader import check_text
 from pmroles.errors import UnknownNameError
-from pmroles.loader import check_text
 from pmroles.matching import item_key, phrase_matches, stem
 from pmroles.model import Catalogue
-from pmroles.query import Criteria, filter_roles
-from pmroles.search import search
 
 from .conftest import Invoke
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pmroles.compare import Mark
+from pmroles.answers.compare import Mark
 from pmroles.render.console import render
 from pmroles.render.tables import ITEM_MARK, MARKS, _bullets, new_table, safe_text
 

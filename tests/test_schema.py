@@ -1,6 +1,6 @@
 """The JSON Schema for editors and the loader agree on what a malformed catalogue is.
 
-The shipped schema is built by `pmroles.schema` from the loader's and the model's tables, and
+The shipped schema is built by `pmroles.catalogue.schema` from the loader's and the model's tables, and
 held here to that build byte for byte. The loader also checks what a schema cannot (ids that
 must exist, names that must each name one role, duplicates after case folding); those cases
 are the loader's alone and not here.
@@ -19,9 +19,9 @@ import jsonschema
 import pytest
 import yaml
 
-from pmroles import loader, model
-from pmroles.errors import CatalogueError, Problem, Severity
-from pmroles.loader import (
+from pmroles import model
+from pmroles.catalogue import loader
+from pmroles.catalogue.loader import (
     COMPARISON_KEYS,
     ID_PATTERN,
     ROLE_KEYS,
@@ -31,17 +31,18 @@ from pmroles.loader import (
     check_text,
     schema_text,
 )
+from pmroles.catalogue.schema import catalogue_schema, schema_json
+from pmroles.catalogue.schema import main as make_schema
+from pmroles.errors import CatalogueError, Problem, Severity
 from pmroles.model import ASPECTS, Aspect, AspectKind, Catalogue
-from pmroles.schema import catalogue_schema, schema_json
-from pmroles.schema import main as make_schema
 
 from .conftest import ROOT
 
-SCHEMA_PATH = ROOT / "src" / "pmroles" / "catalogue.schema.json"
+SCHEMA_PATH = ROOT / "src" / "pmroles" / "catalogue" / "catalogue.schema.json"
 LONG_ID = "p" * 64
 """The longest id the loader allows."""
-MODELINE = "# yaml-language-server: $schema=../src/pmroles/catalogue.schema.json"
-REGENERATE = "python -m pmroles.schema src/pmroles/catalogue.schema.json"
+MODELINE = "# yaml-language-server: $schema=../src/pmroles/catalogue/catalogue.schema.json"
+REGENERATE = "python -m pmroles.catalogue.schema src/pmroles/catalogue/catalogue.schema.json"
 
 
 @cache
@@ -84,7 +85,7 @@ def test_schema_is_what_the_package_ships() -> None:
 def test_shipped_schema_is_built_from_the_tables() -> None:
     shipped = SCHEMA_PATH.read_bytes().decode("utf-8")  # byte for byte: no newline translation
     assert shipped == schema_json(), (
-        f"catalogue.schema.json is not what pmroles.schema builds; regenerate it: {REGENERATE}"
+        f"catalogue.schema.json is not what pmroles.catalogue.schema builds; regenerate it: {REGENERATE}"
     )
 
 
@@ -101,7 +102,7 @@ def test_the_schema_is_written_whole_to_a_file(tmp_path: Path) -> None:
         (
             "STAKEHOLDER_KEYS",
             lambda keys: keys[:-1],
-            "stakeholder: pmroles.schema describes 'sources'",
+            "stakeholder: pmroles.catalogue.schema describes 'sources'",
         ),
         ("SOURCE_KEYS", lambda keys: (*keys, "year"), "source: the loader has 'year'"),
         (
@@ -131,7 +132,7 @@ def test_a_build_that_fails_leaves_the_file_alone(
     assert make_schema([str(target)]) == 1
     assert not target.exists()
     assert capsys.readouterr().err == (
-        "pmroles.schema: source: the loader has 'year', which pmroles.schema does not "
+        "pmroles.catalogue.schema: source: the loader has 'year', which pmroles.catalogue.schema does not "
         "describe; give it help text and a rule there\n"
     )
 

@@ -291,8 +291,8 @@ def test_a_cache_directory_named_with_uri_characters_is_read(tmp_path: Path) -> 
 
 
 def test_only_the_newest_caches_are_kept(tmp_path: Path) -> None:
-    from pmroles.cache import KEEP
-    from pmroles.catalogues import load_cached, stack_for
+    from pmroles.catalogue.cache import KEEP
+    from pmroles.catalogue.stack import load_cached, stack_for
 
     environ = {"XDG_CACHE_HOME": str(tmp_path / "cache [1]")}  # glob characters in the path
     for number in range(KEEP + 2):

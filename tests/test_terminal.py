@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from pmroles.loader import load_builtin
+from pmroles.catalogue.loader import load_builtin
 from pmroles.model import AspectKind, Catalogue, Role
 from pmroles.render.console import _trim
 from pmroles.render.tables import role_table, roles_table

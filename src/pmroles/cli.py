@@ -25,13 +25,13 @@ from typer import _completion_classes as typer_shells
 from typer.core import TyperGroup
 
 from pmroles import __version__, commands
+from pmroles.answers.matrix import MatrixKind
 from pmroles.complete import fish_line, offerable, powershell_line, zsh_answer
 from pmroles.errors import PmrolesError, UsageProblem
 from pmroles.exits import ExitStatus, end, outcome, write
-from pmroles.matrix import MatrixKind
 
 if TYPE_CHECKING:
-    from pmroles.catalogues import Stack
+    from pmroles.catalogue.stack import Stack
     from pmroles.model import Catalogue
     from pmroles.render.report import Output, Report
 
@@ -157,7 +157,7 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 def _stack(ctx: click.Context) -> Stack:
-    from pmroles.catalogues import stack_for
+    from pmroles.catalogue.stack import stack_for
 
     settings = _settings(ctx)
     return stack_for(settings.catalogues, no_builtin=settings.no_builtin, environ=os.environ)
@@ -168,8 +168,8 @@ def _catalogue(ctx: click.Context) -> Catalogue:
     root = ctx.find_root()
     loaded: Catalogue | None = root.meta.get("pmroles.catalogue")
     if loaded is None:
-        from pmroles.catalogues import load_cached
-        from pmroles.locations import config_warning
+        from pmroles.catalogue.paths import config_warning
+        from pmroles.catalogue.stack import load_cached
 
         stack = _stack(ctx)
         skipped = config_warning(os.environ) if stack.builtin else None

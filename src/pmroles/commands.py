@@ -38,7 +38,7 @@ def _documents() -> ModuleType:
 
 
 def show(load: Load, role: str, sources: bool = False) -> Report:
-    from pmroles.query import find_role
+    from pmroles.answers.query import find_role
 
     catalogue = load()
     found = find_role(catalogue, role)
@@ -74,8 +74,8 @@ def aspect_keys(value: Values) -> list[str] | None:
 def compare(
     load: Load, roles: Sequence[str], only_differences: bool = False, aspects: Values = None
 ) -> Report:
-    from pmroles.compare import compare as compare_roles
-    from pmroles.query import find_role
+    from pmroles.answers.compare import compare as compare_roles
+    from pmroles.answers.query import find_role
 
     if len(roles) < 2:
         raise UsageProblem("name at least two roles to compare", "ROLES")
@@ -107,7 +107,7 @@ def list_roles(
     method: Values = None,
     market: Values = None,
 ) -> Report:
-    from pmroles.query import Criteria, NoMatchError, filter_roles
+    from pmroles.answers.query import Criteria, NoMatchError, filter_roles
 
     catalogue = load()
     filters = Criteria(
@@ -140,8 +140,8 @@ def list_roles(
 
 
 def search(load: Load, text: str) -> Report:
-    from pmroles.query import NoMatchError
-    from pmroles.search import search as run_search
+    from pmroles.answers.query import NoMatchError
+    from pmroles.answers.search import search as run_search
 
     if not text.strip():
         raise UsageProblem("give some words to search for", "TEXT")
@@ -162,8 +162,8 @@ def search(load: Load, text: str) -> Report:
 
 
 def similar(load: Load, role: str) -> Report:
-    from pmroles.compare import similar as rank_similar
-    from pmroles.query import find_role
+    from pmroles.answers.compare import similar as rank_similar
+    from pmroles.answers.query import find_role
 
     catalogue = load()
     found = find_role(catalogue, role)
@@ -191,8 +191,8 @@ def match(
     method: Values = None,
     market: Values = None,
 ) -> Report:
-    from pmroles.fit import match as rank
-    from pmroles.query import Criteria
+    from pmroles.answers.fit import match as rank
+    from pmroles.answers.query import Criteria
 
     answers = Criteria(
         skill=tuple(skill or ()),
@@ -224,8 +224,8 @@ def match(
 
 
 def matrix(load: Load, by: str = "stakeholder") -> Report:
-    """`by` is a `pmroles.matrix.MatrixKind` value: "stakeholder" or "responsibility"."""
-    from pmroles import matrix as grids
+    """`by` is a `pmroles.answers.matrix.MatrixKind` value: "stakeholder" or "responsibility"."""
+    from pmroles.answers import matrix as grids
 
     catalogue = load()
     if by == grids.MatrixKind.STAKEHOLDER:
@@ -246,7 +246,7 @@ def matrix(load: Load, by: str = "stakeholder") -> Report:
 
 
 def role_map(load: Load, width: int | None = None, height: int = 16) -> Report:
-    from pmroles import rolemap
+    from pmroles.answers import rolemap
 
     catalogue = load()
     result = rolemap.role_map(catalogue)
@@ -267,7 +267,7 @@ def role_map(load: Load, width: int | None = None, height: int = 16) -> Report:
 
 
 def stakeholders(load: Load, name: str | None = None) -> Report:
-    from pmroles.query import find_stakeholder, roles_by_stakeholder
+    from pmroles.answers.query import find_stakeholder, roles_by_stakeholder
 
     catalogue = load()
     working = roles_by_stakeholder(catalogue)
@@ -302,8 +302,8 @@ def stakeholders(load: Load, name: str | None = None) -> Report:
 
 def validate(load: Load, file: Path | None = None, strict: bool = False) -> Report:
     """FILE checked as a layer over the catalogues in use; without FILE, the built-in one."""
+    from pmroles.catalogue.loader import builtin_catalogue_path, check_file
     from pmroles.errors import CatalogueError, Severity, ValidationFailed
-    from pmroles.loader import builtin_catalogue_path, check_file
     from pmroles.render.text import inert
 
     path = file or builtin_catalogue_path()
@@ -334,7 +334,7 @@ def validate(load: Load, file: Path | None = None, strict: bool = False) -> Repo
 
 
 def which(load: Load, role: str) -> Report:
-    from pmroles.query import find_role
+    from pmroles.answers.query import find_role
 
     found = find_role(load(), role)
 
@@ -352,10 +352,10 @@ def which(load: Load, role: str) -> Report:
 
 def init(path: Path, force: bool = False) -> Report:
     """Write the starter catalogue to `path` and the JSON Schema beside it."""
+    from pmroles.catalogue.loader import schema_text
+    from pmroles.catalogue.starter import STARTER
     from pmroles.files import Write, is_directory, write_all
-    from pmroles.loader import schema_text
     from pmroles.render.text import inert
-    from pmroles.starter import STARTER
 
     if not str(path).strip() or is_directory(path):
         raise UsageProblem("name a file to write, e.g. ours.yaml", "PATH")
@@ -374,6 +374,6 @@ def init(path: Path, force: bool = False) -> Report:
 
 
 def schema() -> Report:
-    from pmroles.loader import schema_text
+    from pmroles.catalogue.loader import schema_text
 
     return Report(text=schema_text)

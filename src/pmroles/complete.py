@@ -16,7 +16,7 @@ import shlex
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 
-from pmroles import locations
+from pmroles.catalogue import paths
 
 # What the full CLI completes with ids, described once here; tests/test_completion_tree.py
 # holds this description to the Click tree the CLI builds, both ways.
@@ -117,13 +117,13 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
 def _index_entries(
     kind: str, catalogues: list[str], no_builtin: bool, environ: Mapping[str, str]
 ) -> list[tuple[str, str]] | None:
-    files = locations.user_files(catalogues, no_builtin=no_builtin, environ=environ)
+    files = paths.user_files(catalogues, no_builtin=no_builtin, environ=environ)
     if no_builtin and not files:
         return None
-    description = locations.stack_description(locations.stack_paths(not no_builtin, files))
+    description = paths.stack_description(paths.stack_paths(not no_builtin, files))
     if description is None:
         return None
-    index = locations.read_index(locations.cache_dir(environ), description)
+    index = paths.read_index(paths.cache_dir(environ), description)
     if index is None:
         return None
     with contextlib.suppress(KeyError, TypeError, ValueError):

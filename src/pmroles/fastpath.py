@@ -65,9 +65,9 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
 
 
 def _catalogue(call: Call, environ: Mapping[str, str]) -> Catalogue:
-    from pmroles.catalogues import load_cached, stack_for
+    from pmroles.catalogue.paths import config_warning
+    from pmroles.catalogue.stack import load_cached, stack_for
     from pmroles.errors import PmrolesError
-    from pmroles.locations import config_warning
 
     if config_warning(environ) is not None:
         raise PmrolesError("a warning to print")  # warnings are printed by the full CLI only

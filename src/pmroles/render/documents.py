@@ -6,7 +6,7 @@ DOCUMENT_VERSION. Documents use ids, never display names, so scripts can join th
 role document has every aspect key: null or [] when the catalogue says nothing, so keys
 never come and go. The README documents each shape and tests pin the keys.
 
-The cache (`pmroles.cache`) stores the catalogue in a format of its own; it never reuses
+The cache (`pmroles.catalogue.cache`) stores the catalogue in a format of its own; it never reuses
 these shapes, so the public documents and the cache can change independently.
 """
 
@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TypedDict
 
-from pmroles.compare import Mark, RoleComparison, Similar
+from pmroles.answers.compare import Mark, RoleComparison, Similar
+from pmroles.answers.search import Hit
 from pmroles.errors import Problem
 from pmroles.model import (
     ASPECTS,
@@ -28,13 +29,12 @@ from pmroles.model import (
     Stakeholder,
 )
 from pmroles.render.formats import Tabular
-from pmroles.search import Hit
 
 if TYPE_CHECKING:  # the types only: `show --json` need not load the scoring or map modules
-    from pmroles.fit import Fit, Matched
-    from pmroles.matrix import Matrix
-    from pmroles.query import Criteria
-    from pmroles.rolemap import RoleMap
+    from pmroles.answers.fit import Fit, Matched
+    from pmroles.answers.matrix import Matrix
+    from pmroles.answers.query import Criteria
+    from pmroles.answers.rolemap import RoleMap
 
 DOCUMENT_VERSION: Literal[1] = 1
 """The `version` of every document; bumped when any document's shape changes incompatibly."""

@@ -13,12 +13,12 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from pmroles.fit import Fit
-from pmroles.matrix import PRIMARY, SECONDARY, Matrix
+from pmroles.answers.fit import Fit
+from pmroles.answers.matrix import PRIMARY, SECONDARY, Matrix
+from pmroles.answers.rolemap import MARKER, RoleMap, render_lines
 from pmroles.model import ASPECT_BY_KEY, Catalogue
 from pmroles.render.tables import bullet_list, new_table, percent, role_heading, safe_text
 from pmroles.render.text import inert
-from pmroles.rolemap import MARKER, RoleMap, render_lines
 
 CELL_MARKS = {PRIMARY: "●", SECONDARY: "○"}
 """How a matrix cell shows a primary or secondary mark; an empty cell means neither."""

@@ -13,13 +13,13 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from pmroles.compare import Mark, RoleComparison, Similar
+from pmroles.answers.compare import Mark, RoleComparison, Similar
+from pmroles.answers.query import find_stakeholder
 from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role, Stakeholder
-from pmroles.query import find_stakeholder
 from pmroles.render.text import inert
 
 if TYPE_CHECKING:
-    from pmroles.search import Hit
+    from pmroles.answers.search import Hit
 
 ITEM_MARK = "•"
 MARKS = {Mark.SHARED: "=", Mark.SOME: "~", Mark.UNIQUE: ITEM_MARK}

@@ -31,7 +31,8 @@ def builtin_catalogue_path() -> str:
     A wheel carries the file as `pmroles/data/roles.yaml`; an editable install runs the
     package from `src/`, where the design card keeps the file at the top-level `data/`.
     """
-    package = os.path.dirname(os.path.realpath(__file__))
+    # This module is pmroles/catalogue/paths.py: the package is two levels up.
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     packaged = os.path.join(package, "data", "roles.yaml")
     if os.path.isfile(packaged):
         return packaged

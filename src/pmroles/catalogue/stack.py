@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from pmroles import locations
+from pmroles.catalogue import paths
 from pmroles.errors import CatalogueError, PmrolesError, Problem, Severity
 from pmroles.model import Catalogue
 
@@ -28,19 +28,19 @@ class Stack(NamedTuple):
 def stack_for(
     cli_files: Sequence[str | os.PathLike[str]], *, no_builtin: bool, environ: Mapping[str, str]
 ) -> Stack:
-    files = locations.user_files(
+    files = paths.user_files(
         [os.fspath(p) for p in cli_files], no_builtin=no_builtin, environ=environ
     )
     if no_builtin and not files:
         raise PmrolesError(
-            f"--no-builtin leaves no catalogue: name one with --catalogue or {locations.ENV_VAR}"
+            f"--no-builtin leaves no catalogue: name one with --catalogue or {paths.ENV_VAR}"
         )
     return Stack(not no_builtin, tuple(files))
 
 
 def stack_files(stack: Stack) -> list[str]:
     """Every file the stack reads, the built-in one included."""
-    return locations.stack_paths(stack.builtin, stack.files)
+    return paths.stack_paths(stack.builtin, stack.files)
 
 
 def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, list[Problem]]:
@@ -48,18 +48,18 @@ def load_cached(stack: Stack, environ: Mapping[str, str]) -> tuple[Catalogue, li
 
     Whatever is wrong with the cache, the answer is the one the files give: a cache file
     that cannot be read is rebuilt here, and one found damaged while a command reads it
-    lazily is rebuilt from the files then (see `pmroles.cache`).
+    lazily is rebuilt from the files then (see `pmroles.catalogue.cache`).
     """
     import time
 
-    from pmroles import cache
+    from pmroles.catalogue import cache
 
     files = stack_files(stack)
-    started = time.time_ns()  # before the files are looked at: see locations.SETTLED_NS
-    description = locations.stack_description(files)
+    started = time.time_ns()  # before the files are looked at: see paths.SETTLED_NS
+    description = paths.stack_description(files)
     if description is None:
         return load_stack(stack)
-    directory = locations.cache_dir(environ)
+    directory = paths.cache_dir(environ)
 
     def rebuild() -> tuple[Catalogue, list[Problem]]:
         return _load_and_store(stack, files, directory, description, started)
@@ -76,19 +76,19 @@ def _load_and_store(
     Those files are read before and after loading: if one changed meanwhile, what was
     loaded may match neither, and nothing is stored.
     """
-    from pmroles import cache
+    from pmroles.catalogue import cache
 
-    unsettled = locations.unsettled(description, started)
-    before = locations.digests(unsettled)
+    unsettled = paths.unsettled(description, started)
+    before = paths.digests(unsettled)
     catalogue, warnings = load_stack(stack)
-    if before is not None and locations.digests(unsettled) == before:
+    if before is not None and paths.digests(unsettled) == before:
         cache.write(directory, description, files, catalogue, warnings, unconfirmed=before)
     return catalogue, warnings
 
 
 def load_stack(stack: Stack) -> tuple[Catalogue, list[Problem]]:
     """The layered catalogue and its warnings; the first file with errors raises them all."""
-    from pmroles.loader import check_file, load_builtin
+    from pmroles.catalogue.loader import check_file, load_builtin
 
     catalogue = load_builtin() if stack.builtin else Catalogue(roles={})
     warnings: list[Problem] = []

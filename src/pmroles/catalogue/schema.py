@@ -13,7 +13,7 @@ build with a message naming it.
 After changing any of those tables, regenerate the shipped file (a test holds it equal to
 what this module builds, byte for byte):
 
-    python -m pmroles.schema src/pmroles/catalogue.schema.json
+    python -m pmroles.catalogue.schema src/pmroles/catalogue/catalogue.schema.json
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pmroles import loader, model
+from pmroles import model
+from pmroles.catalogue import loader
 
 JSON = dict[str, Any]
 
@@ -106,12 +107,12 @@ def _ordered(
     extra = [key for key in fields if key not in keys]
     if missing:
         raise ValueError(
-            f"{record}: {table} has {', '.join(map(repr, missing))}, which pmroles.schema "
-            "does not describe; give it help text and a rule there"
+            f"{record}: {table} has {', '.join(map(repr, missing))}, which "
+            "pmroles.catalogue.schema does not describe; give it help text and a rule there"
         )
     if extra:
         raise ValueError(
-            f"{record}: pmroles.schema describes {', '.join(map(repr, extra))}, which "
+            f"{record}: pmroles.catalogue.schema describes {', '.join(map(repr, extra))}, which "
             f"{table} does not have"
         )
     return {key: fields[key] for key in keys}
@@ -325,14 +326,14 @@ def schema_json() -> str:
 
 
 def main(argv: Sequence[str]) -> int:
-    """`python -m pmroles.schema [FILE]`: write the schema to FILE, else to stdout."""
+    """`python -m pmroles.catalogue.schema [FILE]`: write the schema to FILE, else to stdout."""
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
-        sys.stderr.write("usage: python -m pmroles.schema [FILE]\n")
+        sys.stderr.write("usage: python -m pmroles.catalogue.schema [FILE]\n")
         return 2
     try:
         data = schema_json().encode("utf-8")  # built whole before FILE is touched
     except ValueError as error:  # the tables and this module disagree
-        sys.stderr.write(f"pmroles.schema: {error}\n")
+        sys.stderr.write(f"pmroles.catalogue.schema: {error}\n")
         return 1
     if argv:
         with open(argv[0], "wb") as handle:

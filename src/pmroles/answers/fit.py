@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
+from pmroles.answers.query import Criteria, find_stakeholder
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import item_key, suggest, terms
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, normalise
-from pmroles.query import Criteria, find_stakeholder
 
-# The person's answers are a `pmroles.query.Criteria`, the record `list` filters by.
+# The person's answers are a `pmroles.answers.query.Criteria`, the record `list` filters by.
 CATEGORY_ASPECT: dict[str, str] = {
     "skill": "skills",
     "background": "background",

@@ -55,10 +55,10 @@ class Criteria(NamedTuple):
 
     Each field holds the values of one option (`--skill`, `--stakeholder`, ...); any may be
     empty. `list` keeps a role that passes every field given (AND across fields, OR within
-    one); `match` scores every role by its answers (see `pmroles.fit`).
+    one); `match` scores every role by its answers (see `pmroles.answers.fit`).
 
     Stakeholders are ids, names or aliases; horizons, methods and markets are choice values.
-    Fields are in the order `match` shows its answers (see `pmroles.fit.CATEGORY_ASPECT`).
+    Fields are in the order `match` shows its answers (see `pmroles.answers.fit.CATEGORY_ASPECT`).
     A NamedTuple rather than a frozen dataclass, to keep start-up short (see README, Speed).
     """
 

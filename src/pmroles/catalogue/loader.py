@@ -16,9 +16,19 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from pmroles import locations
+from pmroles.catalogue import paths
+from pmroles.catalogue.layers import Layer, RoleEntry, apply_layer
+from pmroles.catalogue.yamltree import (
+    QUOTE_HINT,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    describe,
+    parse,
+    position,
+)
 from pmroles.errors import CatalogueError, Problem, Severity, out_of_memory
-from pmroles.layers import Layer, RoleEntry, apply_layer
 from pmroles.matching import MAX_SUGGESTIONS, Suggester
 from pmroles.model import (
     ASPECT_BY_KEY,
@@ -31,16 +41,6 @@ from pmroles.model import (
     Source,
     Stakeholder,
     normalise,
-)
-from pmroles.yamltree import (
-    QUOTE_HINT,
-    Mapping,
-    Node,
-    Scalar,
-    Sequence,
-    describe,
-    parse,
-    position,
 )
 
 T = TypeVar("T")
@@ -69,11 +69,13 @@ COMPARISON_KEYS = (
 
 def schema_text() -> str:
     """The catalogue's JSON Schema (draft-07), as shipped in the package."""
-    return (resources.files("pmroles") / "catalogue.schema.json").read_text(encoding="utf-8")
+    return (resources.files("pmroles.catalogue") / "catalogue.schema.json").read_text(
+        encoding="utf-8"
+    )
 
 
 def builtin_catalogue_path() -> Path:
-    return Path(locations.builtin_catalogue_path())
+    return Path(paths.builtin_catalogue_path())
 
 
 def load_builtin() -> Catalogue:

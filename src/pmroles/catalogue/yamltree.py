@@ -158,7 +158,7 @@ def _check_flow_depth(text: str, file: str) -> None:
     """
     if text.count("[") + text.count("{") <= MAX_DEPTH or _bracket_depth_excess(text) is None:
         return
-    from pmroles.yamlscan import flow_depth_excess
+    from pmroles.catalogue.yamlscan import flow_depth_excess
 
     offset = flow_depth_excess(text, MAX_DEPTH)
     if offset is not None:
@@ -306,14 +306,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     char = line[mark.column] if mark.column < len(line) else ""
     opened = error.context_mark
     if "maximum nesting depth" in problem:  # libyaml's own limit, at 1,000 levels
-        from pmroles.yamlscan import flow_depth_excess
+        from pmroles.catalogue.yamlscan import flow_depth_excess
 
         offset = flow_depth_excess(text, MAX_DEPTH)
         return Problem(_TOO_DEEP, where if offset is None else position(text, offset, file))
     if char == "\t" or "tab" in problem:
         return Problem("tabs cannot indent YAML; indent with spaces", where)
     if "quoted scalar" in context and opened is not None:
-        from pmroles.yamlscan import bad_escape
+        from pmroles.catalogue.yamlscan import bad_escape
 
         start = _offset(text, opened.line, opened.column)
         bad = bad_escape(text, start) if text.startswith('"', start) else None

@@ -9,7 +9,7 @@ completion answer without importing the CLI framework.
 A file changed within a few seconds of the build may change again without its key changing
 (filesystems with one- or two-second timestamps), so the cache stores the CRC-32 of such
 files and checks them on every read until they have settled; the first read after that
-drops the check (see `locations.SETTLED_NS`).
+drops the check (see `paths.SETTLED_NS`).
 
 The cache is an optimisation only. It lives in `$XDG_CACHE_HOME/pmroles` (default
 `~/.cache/pmroles`); a file that is missing, corrupt, truncated or from another version is
@@ -31,8 +31,8 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pmroles.catalogue.paths import CACHE_FORMAT, digests, index_path, stack_key, unsettled
 from pmroles.errors import Problem, Severity
-from pmroles.locations import CACHE_FORMAT, digests, index_path, stack_key, unsettled
 from pmroles.model import (
     Catalogue,
     Comparison,
@@ -55,7 +55,7 @@ LEFTOVER_AGE_S = 60
 
 _T = TypeVar("_T")
 
-# Paths are plain strings here, as in `locations`: a warm command never imports pathlib.
+# Paths are plain strings here, as in `paths`: a warm command never imports pathlib.
 
 
 def database_path(directory: str, description: str) -> str:
@@ -567,7 +567,7 @@ def _source(data: list[Any]) -> Source:
 # It is deliberately not `pmroles.render.documents.comparison_note_document`, although both
 # hold the same fields: that is a public shape scripts depend on (its keys, its order, its
 # DOCUMENT_VERSION), this is a private one read back only by `_comparison` below and
-# versioned by `locations.CACHE_FORMAT`. Sharing one builder would tie a published format to
+# versioned by `paths.CACHE_FORMAT`. Sharing one builder would tie a published format to
 # an internal one, so changing either would silently change the other.
 def _comparison_data(c: Comparison) -> list[Any]:
     return [

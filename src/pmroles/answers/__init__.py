@@ -1,0 +1,1 @@
+"""Answers computed from a loaded catalogue: query, compare, search, fit, matrix, map."""

@@ -1,0 +1,1 @@
+"""The catalogue: where its files are, reading and checking them, layering, the cache."""
