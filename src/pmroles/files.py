@@ -13,7 +13,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -83,7 +83,7 @@ def write_all(writes: Sequence[Write]) -> None:
             directory = plan.destination.parent
             if directory not in cleaned:
                 cleaned.add(directory)
-                _remove_stale_temporary_files(directory)
+                remove_stale_temporary_files(directory)
             temps.append((plan, _write_temporary(plan)))
         # New files first (a stable sort): they can be taken back if a later step fails.
         for plan, temp in sorted(temps, key=lambda item: item[0].replace):
@@ -235,18 +235,21 @@ def _undo(placed: list[tuple[str, Path]]) -> None:
                 os.unlink(destination)
 
 
-def _remove_stale_temporary_files(directory: Path) -> None:
+def remove_stale_temporary_files(
+    directory: str | os.PathLike[str], is_ours: Callable[[str], object] = TEMP_NAME.fullmatch
+) -> None:
     """Remove our own temporary files that a killed run left here (best effort).
 
-    Only regular files with pmroles' temporary name, owned by this user and older than
-    STALE_SECONDS: a run that is still writing keeps its file fresh for far less.
+    Only regular files whose name `is_ours` accepts, owned by this user and older than
+    STALE_SECONDS: a run that is still writing keeps its file fresh for far less. The cache
+    passes its own names; everything else uses TEMP_NAME.
     """
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     cutoff = time.time() - STALE_SECONDS
     try:
         with os.scandir(directory) as entries:
             for entry in entries:
-                if not TEMP_NAME.fullmatch(entry.name):
+                if not is_ours(entry.name):
                     continue
                 try:
                     info = entry.stat(follow_symlinks=False)

@@ -50,8 +50,6 @@ KEEP = 8
 """Cache files kept per directory; older ones are removed when a new one is written."""
 LEFTOVERS = (".catalogue-*.tmp", ".catalogue-*.tmp-journal", ".index-*.tmp")
 """Temporary files of a build that was killed (SIGKILL, power loss) before it cleaned up."""
-LEFTOVER_AGE_S = 60
-"""A temporary file this old is no builder's any more: a build writes its file in seconds."""
 
 _T = TypeVar("_T")
 
@@ -475,21 +473,15 @@ def _prune(directory: str) -> None:
 
 
 def _remove_leftovers(directory: str) -> None:
-    """Delete the temporary files killed builds left: regular files of pmroles' own naming,
-    owned by this user, untouched for LEFTOVER_AGE_S. A live build's file is younger."""
-    import glob
-    import stat
-    import time
+    """Delete the temporary files killed builds left, by the rule `init` and `--export`
+    follow for theirs (regular, this user's, a minute old); only the names differ."""
+    from fnmatch import fnmatchcase
 
-    limit = time.time() - LEFTOVER_AGE_S
-    user = os.geteuid() if hasattr(os, "geteuid") else None
-    for pattern in LEFTOVERS:
-        for path in glob.glob(os.path.join(glob.escape(directory), pattern)):
-            with contextlib.suppress(OSError):
-                st = os.lstat(path)
-                ours = user is None or st.st_uid == user
-                if stat.S_ISREG(st.st_mode) and ours and st.st_mtime < limit:
-                    os.unlink(path)
+    from pmroles.files import remove_stale_temporary_files
+
+    remove_stale_temporary_files(
+        directory, lambda name: any(fnmatchcase(name, pattern) for pattern in LEFTOVERS)
+    )
 
 
 # -- the stored shapes -------------------------------------------------------------------------
