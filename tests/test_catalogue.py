@@ -271,9 +271,12 @@ def test_stakeholders_unknown_suggests(invoke: Invoke) -> None:
 
 
 def test_compare_shows_the_curated_contrast_beside_the_computed_one(invoke: Invoke) -> None:
-    result = invoke("compare", "po", "pm")
+    result = invoke("compare", "po", "pm", "--full")
     assert result.exit_code == 0
     assert "What the articles say about Product Manager and Product Owner" in result.stdout
+    brief = invoke("compare", "po", "pm").stdout
+    assert "What the articles say\n" in brief
+    assert "Source: The product manager in technology, Michel Perrin" in brief
     assert "Source: The product manager in technology, Michel Perrin" in result.stdout
 
 

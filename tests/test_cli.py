@@ -52,8 +52,30 @@ def test_unknown_role_suggests_the_closest_and_exits_1(invoke: Invoke) -> None:
     assert result.stderr == "Error: unknown role 'tmp'; did you mean 'tpm'?\n"
 
 
+def test_compare_answers_on_one_screen_by_default(invoke: Invoke) -> None:
+    result = invoke("compare", "bpm", "tpm", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 66, len(lines)
+    assert lines[0] == "Business Product Manager (bpm) vs Technical Product Manager (tpm)"
+    text = " ".join(result.stdout.split())
+    for part in (
+        "Business Product Manager: A product manager who drives",
+        "Technical Product Manager: A product manager who steers",
+        "What both share:",
+        "How they differ:",
+        "Who does what",
+        "Where they differ most",
+        "pmroles compare bpm tpm --full",
+    ):
+        assert part in text, part
+    assert text.index("What both share:") < text.index("Where they differ most")
+    assert "Alike" not in text  # the per-aspect scores are --full's
+
+
 def test_compare_has_a_row_per_aspect_and_a_column_per_role(invoke: Invoke) -> None:
-    result = invoke("compare", "bpm", "tpm")
+    result = invoke("compare", "bpm", "tpm", "--full")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     header = result.stdout.splitlines()[0]
@@ -75,7 +97,7 @@ def test_compare_has_a_row_per_aspect_and_a_column_per_role(invoke: Invoke) -> N
         "Vision and",
     ]:
         assert f"\n│ {label}" in result.stdout, label
-    assert "\nWhat both share\n" in result.stdout
+    assert "\nWhat both share:\n" in result.stdout
 
 
 def test_compare_needs_two_roles(invoke: Invoke) -> None:

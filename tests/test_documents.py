@@ -157,11 +157,13 @@ def test_criteria_given_keeps_list_option_order() -> None:
 
 
 def test_matrix_kind_is_the_by_option_choices() -> None:
-    from pmroles import surface
+    from pmroles import commands, surface
 
     by = surface.COMMANDS["matrix"][2]["--by"]
     assert by[3] == MatrixKind.STAKEHOLDER
-    assert by[4] == tuple(kind.value for kind in MatrixKind)
+    # --by is checked (in any case, singular or plural) by commands.matrix_kind.
+    assert by[5] == "matrix_kind"
+    assert [commands.matrix_kind(kind.value) for kind in MatrixKind] == list(MatrixKind)
 
 
 def test_matrix_document_writes_by_as_plain_text(invoke: Invoke) -> None:

@@ -949,7 +949,7 @@ ARGUMENT_CASES: dict[str, tuple[tuple[str, ...], int, str]] = {
     "compare-empty": (("compare", "", "tpm"), 1, "unknown role ''"),
     "list-stakeholder-empty": (("list", "--stakeholder", ""), 1, "unknown stakeholder ''"),
     "list-skill-empty": (("list", "--skill", ""), 1, "unknown skill ''"),
-    "list-market-empty": (("list", "--market", ""), 1, "unknown market ''"),
+    "list-market-empty": (("list", "--market", ""), 2, "unknown market ''"),
     "search-empty": (("search", ""), 2, "give some words to search for"),
     "search-blank": (("search", "  \t "), 2, "give some words to search for"),
     "similar-empty": (("similar", ""), 1, "unknown role ''"),

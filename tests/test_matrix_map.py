@@ -35,7 +35,7 @@ from pmroles.answers.rolemap import (
 from pmroles.catalogue.loader import check_text
 from pmroles.model import Catalogue, Role, Stakeholder
 from pmroles.render.documents import map_document, map_tabular, matrix_document, matrix_tabular
-from pmroles.render.pictures import map_picture, map_view, matrix_table, matrix_view
+from pmroles.render.pictures import map_picture, map_view, matrix_view, short_codes
 
 P, S = "primary", "secondary"
 
@@ -185,7 +185,7 @@ def test_responsibility_matrix_without_the_attributes_is_empty() -> None:
     matrix = responsibility_matrix(STAKEHOLDER_ROLES)
     assert matrix.columns == ()
     assert matrix.cells == ((), (), ())
-    assert "No role marks any area of responsibility" in _render(matrix_table(matrix))
+    assert "No role marks any area of responsibility" in _render(matrix_view(matrix))
 
 
 def test_unknown_area_gets_a_column_rather_than_vanishing() -> None:
@@ -193,60 +193,80 @@ def test_unknown_area_gets_a_column_rather_than_vanishing() -> None:
     assert matrix.columns == (Header("vision", "Product vision"), Header("morale", "morale"))
 
 
-def test_matrix_tables_use_marks_and_a_legend() -> None:
-    out = _render(matrix_table(responsibility_matrix(RESPONSIBILITY_ROLES)), 120)
+def _row(out: str, label: str) -> list[str]:
+    """The cells of the table row that starts with `label`, stripped."""
+    line = next(line for line in out.splitlines() if line.startswith(f"│ {label} "))
+    return [cell.strip() for cell in line.split("│")[1:-1]]
+
+
+def test_matrix_draws_roles_across_with_marks_a_legend_and_a_key() -> None:
+    out = _render(matrix_view(responsibility_matrix(RESPONSIBILITY_ROLES)), 120)
+    assert _row(out, "Area") == ["Area", "a", "b", "c"]
+    assert _row(out, "Product strategy") == ["Product strategy", "●", "", ""]
+    assert _row(out, "Roadmap") == ["Roadmap", "●", "○", ""]
+    assert _row(out, "Backlog") == ["Backlog", "", "●", ""]
     assert "● primary: owns it, ○ secondary: supports it" in out
-    alpha = next(line for line in out.splitlines() if "Alpha (a)" in line)
-    assert alpha.count("●") == 2
-    assert alpha.count("○") == 1
-    assert "Product strategy" in out
-    out = _render(matrix_table(stakeholder_matrix(STAKEHOLDER_ROLES)))
+    assert "Roles: a = Alpha; b = Beta; c = Gamma" in out
+    out = _render(matrix_view(stakeholder_matrix(STAKEHOLDER_ROLES)))
+    assert _row(out, "Stakeholder") == ["Stakeholder", "a", "b", "c"]
+    assert _row(out, "IT") == ["IT", "", "●", ""]
     assert "● works with this stakeholder" in out
-    assert "○" not in out.replace("○ secondary", "")
+    assert "○" not in out
 
 
-def test_transposed_table_puts_role_ids_across() -> None:
-    out = _render(matrix_table(stakeholder_matrix(STAKEHOLDER_ROLES), transpose=True))
-    lines = out.splitlines()
-    assert next(line for line in lines if "Stakeholder" in line).split("│")[1:5] == [
-        " Stakeholder ",
-        " a ",
-        " b ",
-        " c ",
-    ]
-    it = next(line for line in lines if "IT" in line)
-    assert it.split("│")[2:5] == ["   ", " ● ", "   "]
+def test_short_codes_are_short_unique_and_keep_short_ids() -> None:
+    ids = ["pm", "b2c-pm", "b2b-pm", "project-manager", "brand-manager", "projection", "ba"]
+    codes = short_codes(ids)
+    assert codes == {
+        "pm": "pm",
+        "b2c-pm": "b2c",
+        "b2b-pm": "b2b",
+        "project-manager": "proj",
+        "brand-manager": "brand",
+        "projection": "proj2",
+        "ba": "ba",
+    }
+    assert short_codes(["abc", "abc-defgh"]) == {"abc": "abc", "abc-defgh": "abc2"}
 
 
-def wide_matrix() -> Matrix:
-    names = [f"Stakeholder number {i}" for i in range(12)]
+def many_roles_matrix(count: int = 12) -> Matrix:
+    names = [f"Stakeholder number {i}" for i in range(6)]
+    ids = [f"role-number-{i}" for i in range(count)]
     return Matrix(
         "stakeholder",
-        (Header("a", "Alpha"), Header("b", "Beta")),
+        tuple(Header(i, f"Role {n}") for n, i in enumerate(ids)),
         tuple(Header(f"s{i}", name) for i, name in enumerate(names)),
-        (tuple(P for _ in names), tuple(None for _ in names)),
+        tuple(tuple(P if (r + c) % 2 else None for c in range(6)) for r in range(count)),
     )
 
 
-def test_matrix_view_turns_when_roles_down_would_not_fit() -> None:
-    narrow = _render(matrix_view(wide_matrix()), 80)
-    assert "Stakeholder number 11" in narrow  # one stakeholder a row: labels unbroken
-    assert max(len(line) for line in narrow.splitlines()) <= 80
-    wide = _render(matrix_view(wide_matrix()), 400)
-    assert "Alpha (a)" in wide  # roles down when it fits
-    small = _render(matrix_view(stakeholder_matrix(STAKEHOLDER_ROLES)), 80)
-    assert "Alpha (a)" in small
+def test_matrix_layout_follows_the_width() -> None:
+    matrix = many_roles_matrix()
+    wide = _render(matrix_view(matrix), 400)
+    assert _row(wide, "Stakeholder")[1:3] == ["role-number-0", "role-number-1"]
+    coded = _render(matrix_view(matrix), 100)
+    assert _row(coded, "Stakeholder")[1:3] == ["role", "role2"]
+    assert "role2 = Role 1 (role-number-1)" in " ".join(coded.split())
+    split = _render(matrix_view(matrix), 40)
+    assert sum(line.startswith("│ Stakeholder") for line in split.splitlines()) > 1
+    assert split.count("Who each role works with") == 1
+    lists = _render(matrix_view(matrix), 20)
+    assert "Role 1 (role-number-1): ● Stakeholder number 0" in " ".join(lists.split())
+    for out, width in ((wide, 400), (coded, 100), (split, 40)):
+        assert max(len(line) for line in out.splitlines()) <= width
+        # Every mark of the matrix is drawn, whatever the layout.
+        assert out.count("●") - 1 == sum(row.count(P) for row in matrix.cells)
 
 
-def test_matrix_table_never_reads_markup() -> None:
+def test_matrix_view_never_reads_markup() -> None:
     matrix = Matrix(
         "stakeholder",
         (Header("x", "[bold]x[/]"),),
         (Header("s", "[red]Sales[/red]"),),
         ((P,),),
     )
-    out = _render(matrix_table(matrix), 120)
-    assert "[bold]x[/] (x)" in out
+    out = _render(matrix_view(matrix), 120)
+    assert "x = [bold]x[/]" in out
     assert "[red]Sales[/red]" in out
 
 

@@ -389,7 +389,7 @@ def test_fast_path_colours_equal_the_full_clis(
         ["show", "tpm", "--format="],
         ["show", "tpm", "--sources=yes"],
         ["show", "tpm", "-fjson"],
-        ["matrix", "--by", "Stakeholder"],
+        ["matrix", "--by", "nonsense"],  # an unknown kind: Typer says so
         ["map", "--width", "10"],
         ["map", "--width", "+40"],
         ["map", "--height", "x"],

@@ -10,15 +10,18 @@ import enum
 import inspect
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 import click
+import pytest
 import typer.main
 
 from pmroles import commands, surface
 from pmroles.cli import app
 
 from .conftest import ROOT
+from .test_completion_tree import CATALOGUE, _walk
 
 SURFACE = ROOT / "src" / "pmroles" / "surface.py"
 
@@ -26,23 +29,28 @@ HEADER = '''"""The command line's surface, for the fast path: GENERATED from the
 `pmroles.cli` by tests/test_surface.py, which fails while the two disagree. Do not edit;
 regenerate with `PMROLES_UPDATE_GOLDEN=1 python -m pytest tests/test_surface.py`.
 
-GLOBAL: the options before the command, flag -> option.
+GLOBAL: the global options (before the command, or after it: see `pmroles.arguments`),
+flag -> option.
 COMMANDS: command name -> (function in `pmroles.commands`, arguments, options).
 An argument is (name, nargs: 1 or -1 for all that remain, required, default).
 An option is (name, kind, multiple, default, detail, callback), where kind is "flag",
 "text", "path", "int" (detail: min and max), "choice" (detail: the choices) or "other",
 and callback names the function in `pmroles.commands` that checks and converts the value
 (or something else the fast path does not run).
+COMPLETES: (command, argument name or option flag) -> what Tab offers for it, "roles" or
+"stakeholders" (ids); the fast path of completion (`pmroles.complete`) reads it.
 """
 
 # ruff: noqa: E501 - generated, one option a line
 # fmt: off
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not `typing`'s: completion runs on every Tab press and skips it
+if TYPE_CHECKING:
+    from typing import Any
 
-Option = tuple[Any, ...]
-Argument = tuple[str, int, bool, Any]
+    Option = tuple[Any, ...]
+    Argument = tuple[str, int, bool, Any]
 
 '''
 
@@ -89,7 +97,26 @@ def _options(command: click.Command, help_names: list[str]) -> dict[str, tuple[A
     }
 
 
-def generated() -> str:
+def completes(catalogue: Path) -> dict[tuple[str, str], str]:
+    """What each argument and option value of the app completes with ids, found by asking
+    it over a catalogue of one role and one stakeholder (see tests/test_completion_tree.py)."""
+    tree = _walk(catalogue)
+    found: dict[tuple[str, str], str] = {}
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    for name, command in group.commands.items():
+        arguments = [p for p in command.params if isinstance(p, click.Argument)]
+        for param, (kind, _any) in zip(arguments, tree.arguments[name], strict=True):
+            if kind is not None:
+                assert param.name is not None
+                found[name, param.name] = kind
+    for (name, option), kind in tree.options.items():
+        if kind is not None:
+            found[name, option] = kind
+    return found
+
+
+def generated(completions: dict[tuple[str, str], str]) -> str:
     group = typer.main.get_command(app)
     assert isinstance(group, click.Group)
     help_names = group.context_settings["help_option_names"]
@@ -115,6 +142,8 @@ def generated() -> str:
         lines += ["        {"]
         lines += [f"            {_py(flag)}: {_py(option)}," for flag, option in options.items()]
         lines += ["        },", "    ),"]
+    lines += ["}", "", "COMPLETES: dict[tuple[str, str], str] = {"]
+    lines += [f"    {_py(key)}: {_py(kind)}," for key, kind in completions.items()]
     lines += ["}", ""]
     return HEADER + "\n".join(lines)
 
@@ -129,8 +158,13 @@ def _py(value: Any) -> str:
     return repr(value)
 
 
-def test_the_surface_is_the_typer_apps() -> None:
-    text = generated()
+def test_the_surface_is_the_typer_apps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = tmp_path / "ids.yaml"
+    catalogue.write_text(CATALOGUE, encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("PMROLES_CATALOGUE", raising=False)
+    text = generated(completes(catalogue))
     if os.environ.get("PMROLES_UPDATE_GOLDEN"):
         SURFACE.write_text(text, encoding="utf-8")
     assert SURFACE.read_text(encoding="utf-8") == text

@@ -39,9 +39,9 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from pmroles.catalogue.loader import load_builtin
-from pmroles.model import AspectKind, Catalogue, Role
+from pmroles.model import Catalogue, Role
 from pmroles.render.console import _trim
-from pmroles.render.tables import role_table, roles_table
+from pmroles.render.tables import names_of, other_names, role_table, roles_table, shown_values
 
 from .conftest import ROOT, Invoke
 
@@ -310,7 +310,7 @@ def test_force_color_styles_output(invoke: Invoke) -> None:
 
 
 def test_items_every_compared_role_lists_are_bold_and_their_marks_plain(invoke: Invoke) -> None:
-    result = invoke("compare", "bpm", "tpm", env=FORCED)
+    result = invoke("compare", "bpm", "tpm", "--full", env=FORCED)
     assert result.exit_code == 0, result.output
     assert "= \x1b[1mEngineering\x1b[0m" in result.stdout
     assert "\x1b[1m=" not in result.stdout
@@ -399,7 +399,8 @@ def _run_in_terminal(*args: str, env: dict[str, str]) -> str:
 
 
 def _terminal_env(**extra: str) -> dict[str, str]:
-    return _pipe_env(**{"TERM": "xterm-256color", **extra})
+    # These tests read what pmroles writes to the terminal; the pager has its own tests.
+    return _pipe_env(**{"TERM": "xterm-256color", "PAGER": "cat", **extra})
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
@@ -432,8 +433,11 @@ BOX_CHARS = "│╭╮╰╯├┤┬┴┼─"
 _SQUASH = re.compile(f"[\\s{BOX_CHARS}]+")
 WIDTH_CASES = {
     "show tpm": (("show", "tpm"), ("tpm",)),
-    "compare bpm tpm": (("compare", "bpm", "tpm"), ("bpm", "tpm")),
-    "compare three": (("compare", "po", "pm", "project manager"), ("po", "pm", "project-manager")),
+    "compare bpm tpm": (("compare", "bpm", "tpm", "--full"), ("bpm", "tpm")),
+    "compare three": (
+        ("compare", "po", "pm", "project manager", "--full"),
+        ("po", "pm", "project-manager"),
+    ),
     "list": (("list",), tuple(CATALOGUE.roles)),
 }
 
@@ -464,13 +468,11 @@ def _cell_texts(output: str) -> str:
 
 
 def _shown_values(role: Role, catalogue: Catalogue) -> list[str]:
-    names = {s.id: s.name for s in catalogue.stakeholders.values()}
+    names = names_of(catalogue)
     values = [role.id, role.name]
     for aspect in role.aspects():
         for value in role.get(aspect.key):
-            values.append(
-                names.get(value, value) if aspect.kind is AspectKind.STAKEHOLDERS else value
-            )
+            values.append(shown_values(aspect, [value], names)[0])
     return values
 
 
@@ -480,7 +482,7 @@ def _expected(command: tuple[str, ...], ids: tuple[str, ...]) -> list[str]:
         return [text for role in roles for text in (role.id, role.name, *role.get("focus"))]
     expected = [value for role in roles for value in _shown_values(role, CATALOGUE)]
     if command[0] == "show":
-        expected += roles[0].aliases
+        expected += other_names(roles[0].name, roles[0].id, roles[0].aliases)
         return expected
     for note in CATALOGUE.comparisons.values():
         if set(note.roles) <= set(ids):
@@ -488,7 +490,7 @@ def _expected(command: tuple[str, ...], ids: tuple[str, ...]) -> list[str]:
             for per_role in (note.advantages, note.excels):
                 expected += [item for items in per_role.values() for item in items]
             for area, shares in note.split.items():
-                expected += [area, *shares.values()]
+                expected += [area.capitalize(), *shares.values()]
     return expected
 
 
@@ -551,11 +553,13 @@ def test_wide_characters_stay_aligned(view: str, width: int) -> None:
     out = _render(renderable, width)
     lines = out.splitlines()
     table = [line for line in lines if line and line[0] in "│╭╰├"]
-    assert table, out
-    assert len({cell_len(line) for line in lines}) == 1, out
+    # Below the width the columns' words need, the view is stacked: no table to align.
+    if width >= 60:
+        assert table, out
+    assert len({cell_len(line) for line in table}) <= 1, out
     assert all(cell_len(line) <= width for line in lines), out
     # Every rule sits in the same column on every line: no cell is a column too wide.
-    assert len({tuple(_rule_positions(line)) for line in table}) == 1, out
+    assert len({tuple(_rule_positions(line)) for line in table}) <= 1, out
     shown = _cell_texts(out)
     for text in ("製品マネージャー", "市場分析", "emoji🚀test"):
         assert text in shown, out

@@ -13,10 +13,20 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TextIO, cast
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    NamedTuple,
+    NoReturn,
+    TextIO,
+    TypeVar,
+    cast,
+)
 
 import click
 import typer
@@ -29,6 +39,7 @@ from pmroles.answers.matrix import MatrixKind
 from pmroles.complete import fish_line, offerable, powershell_line, zsh_answer
 from pmroles.errors import PmrolesError, UsageProblem
 from pmroles.exits import ExitStatus, end, outcome, write
+from pmroles.model import ASPECTS, Horizon, Market, Method
 
 if TYPE_CHECKING:
     from pmroles.catalogue.stack import Stack
@@ -69,6 +80,22 @@ class _Ended(click.ClickException):
 
 
 class _Group(TyperGroup):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Global options after the command are moved before it here, where both a run and
+        # shell completion (which parses leniently, as the run would) go through.
+        from pmroles.arguments import MissingValue, hoist
+        from pmroles.surface import COMMANDS, GLOBAL
+
+        try:
+            args = hoist(args, GLOBAL, COMMANDS)
+        except MissingValue as missing:
+            if not ctx.resilient_parsing:
+                raise click.BadOptionUsage(missing.option, str(missing), ctx) from None
+            # Completing its value (`pmroles show --catalogue <Tab>`): first, the option
+            # takes the command's name and leaves Click completing the option, with files.
+            args = [args[-1], *args[:-1]]
+        return super().parse_args(ctx, args)
+
     def _main_shell_completion(
         self, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str | None = None
     ) -> None:
@@ -99,6 +126,8 @@ class Settings:
     no_color: bool = False
     catalogues: tuple[Path, ...] = ()
     no_builtin: bool = False
+    pager: bool = True
+    quiet: bool = False
 
 
 def _print_version(value: bool) -> None:
@@ -135,6 +164,13 @@ def _global_options(
             help="Use only the files named by --catalogue and PMROLES_CATALOGUE.",
         ),
     ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never send output through a pager.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No warnings about the catalogue or the config file."),
+    ] = False,
 ) -> None:
     """Example: pmroles compare bpm tpm
 
@@ -153,6 +189,8 @@ def _settings(ctx: click.Context) -> Settings:
         no_color=bool(params.get("no_color")),
         catalogues=tuple(Path(p) for p in params.get("catalogue") or ()),
         no_builtin=bool(params.get("no_builtin")),
+        pager=not params.get("no_pager"),
+        quiet=bool(params.get("quiet")),
     )
 
 
@@ -170,15 +208,17 @@ def _catalogue(ctx: click.Context) -> Catalogue:
     if loaded is None:
         from pmroles.catalogue.paths import config_warning
         from pmroles.catalogue.stack import load_cached
+        from pmroles.notices import warning_text
 
         stack = _stack(ctx)
-        skipped = config_warning(os.environ) if stack.builtin else None
-        if skipped is not None and not root.resilient_parsing:
+        # Completing a word must print nothing else.
+        speak = not (root.resilient_parsing or _settings(ctx).quiet)
+        skipped = config_warning(os.environ) if stack.builtin and speak else None
+        if skipped is not None:
             write(sys.stderr, _inert(skipped) + "\n")  # before any error the load may raise
         loaded, warnings = load_cached(stack, os.environ)
-        if not root.resilient_parsing:  # completing a word must print nothing else
-            for warning in warnings:
-                write(sys.stderr, _inert(str(warning)) + "\n")
+        if warnings and speak:
+            write(sys.stderr, warning_text(warnings))
         root.meta["pmroles.catalogue"] = loaded
     return loaded
 
@@ -231,7 +271,8 @@ def _output(ctx: click.Context, shown: _Shown) -> Output:
             f"{_inert(str(export))!r} should end in {', '.join(EXPORT_SUFFIXES)}",
             param_hint="--export",
         )
-    return Output(fmt.value, export, force, _settings(ctx).no_color)
+    settings = _settings(ctx)
+    return Output(fmt.value, export, force, settings.no_color, settings.pager)
 
 
 def _run(
@@ -247,7 +288,7 @@ def _run(
         if problem.param_hint is None:
             raise click.UsageError(str(problem), ctx) from None
         raise click.BadParameter(str(problem), ctx, param_hint=problem.param_hint) from None
-    emit(report, Output() if shown is None else _output(ctx, shown))
+    emit(report, Output(pager=_settings(ctx).pager) if shown is None else _output(ctx, shown))
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -320,6 +361,62 @@ RoleArg = Annotated[
 ]
 
 
+# -- closed sets -----------------------------------------------------------------------------
+# Options whose values come from a closed set (aspects, horizons, methods, markets, kinds of
+# matrix) are checked by callbacks in pmroles.commands. Each one here is named after the one
+# it calls, with a leading underscore: the surface names the function by that name, and the
+# fast path runs it too, so both paths accept the same spellings.
+
+_Given = TypeVar("_Given")
+_Checked = TypeVar("_Checked")
+
+
+def _checked(check: Callable[[_Given], _Checked], value: _Given) -> _Checked:
+    """`check(value)`, with its usage problem reported as Click reports any bad value: exit 2,
+    naming the option."""
+    try:
+        return check(value)
+    except UsageProblem as problem:
+        raise typer.BadParameter(str(problem)) from None
+
+
+def _aspect_keys(value: list[str] | None) -> list[str] | None:
+    return _checked(commands.aspect_keys, value)
+
+
+def _horizon_values(value: list[str] | None) -> list[str] | None:
+    return _checked(commands.horizon_values, value)
+
+
+def _method_values(value: list[str] | None) -> list[str] | None:
+    return _checked(commands.method_values, value)
+
+
+def _market_values(value: list[str] | None) -> list[str] | None:
+    return _checked(commands.market_values, value)
+
+
+def _matrix_kind(value: str) -> str:
+    return _checked(commands.matrix_kind, value)
+
+
+def _offer(values: Iterable[str]) -> Callable[[str], list[str]]:
+    """A completer of the values of a closed set that start with what was typed."""
+    offered = tuple(values)
+
+    def complete(incomplete: str) -> list[str]:
+        typed = incomplete.casefold()
+        return [value for value in offered if value.startswith(typed)]
+
+    return complete
+
+
+def _complete_aspects(incomplete: str) -> list[str]:
+    """Aspect keys for the last of the comma-separated aspects typed so far."""
+    done, comma, last = incomplete.rpartition(",")
+    return [done + comma + key for key in _offer(a.key for a in ASPECTS)(last)]
+
+
 # -- commands --------------------------------------------------------------------------------
 # The parameter names are those of the functions in pmroles.commands: the fast path passes
 # what it parsed to them by name.
@@ -332,6 +429,17 @@ def show(
     sources: Annotated[
         bool, typer.Option("--sources", help="Add the article(s) behind each attribute.")
     ] = False,
+    aspects: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--aspects",
+            "-a",
+            help="Only these aspects, in this order, comma-separated: keys or labels in any "
+            'case (e.g. skills,"Day to day").',
+            callback=_aspect_keys,
+            autocompletion=_complete_aspects,
+        ),
+    ] = None,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,
@@ -343,14 +451,7 @@ def show(
     background and more. ROLE is an id, an alias or the full name, in any case.
     """
     shown = _Shown(output, as_json, export, force)
-    _run(ctx, shown, lambda load: commands.show(load, role, sources))
-
-
-def _aspect_keys(value: list[str] | None) -> list[str] | None:
-    try:
-        return commands.aspect_keys(value)
-    except UsageProblem as problem:
-        raise typer.BadParameter(str(problem)) from None
+    _run(ctx, shown, lambda load: commands.show(load, role, sources, aspects))
 
 
 @app.command(short_help="Compare roles side by side, aspect by aspect.")
@@ -365,7 +466,10 @@ def compare(
         ),
     ],
     only_differences: Annotated[
-        bool, typer.Option("--only-differences", "-d", help="Hide aspects where all roles agree.")
+        bool,
+        typer.Option(
+            "--only-differences", "-d", help="Hide the items every role lists, and aspects alike."
+        ),
     ] = False,
     aspects: Annotated[
         list[str] | None,
@@ -376,6 +480,9 @@ def compare(
             callback=_aspect_keys,
         ),
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every aspect side by side, and all the articles say.")
+    ] = False,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,
@@ -383,9 +490,11 @@ def compare(
 ) -> None:
     """Example: pmroles compare po pm "project manager"
 
-    Put two or more roles side by side: one row per aspect any of them has, one column per
-    role, followed by what the source articles say about each pair (what they share, where
-    each stands out, how responsibilities split).
+    By default, one screen: each role's summary, what the source articles say about each
+    pair (what they share, how they differ, who does what), and the aspects where the roles
+    differ most. --full puts every aspect side by side, one row per aspect any of them has
+    and one column per role, followed by all the articles say about each pair; --aspects
+    shows just the aspects named, in that order.
 
     In list aspects, "=" marks an item every role lists, "•" one only this role lists and
     "~" one some of the others list too. Similarity is Jaccard over normalised items (case,
@@ -394,11 +503,13 @@ def compare(
     compared role has, so what the articles leave unsaid does not count as a difference.
     """
     shown = _Shown(output, as_json, export, force)
-    _run(ctx, shown, lambda load: commands.compare(load, roles, only_differences, aspects))
+    _run(ctx, shown, lambda load: commands.compare(load, roles, only_differences, aspects, full))
 
 
-def _repeatable(flag: str, help_text: str, complete: Any = None) -> Any:
-    return typer.Option(flag, help=help_text, show_default=False, autocompletion=complete)
+def _repeatable(flag: str, help_text: str, complete: Any = None, callback: Any = None) -> Any:
+    return typer.Option(
+        flag, help=help_text, show_default=False, autocompletion=complete, callback=callback
+    )
 
 
 # The person-describing options `list` filters by and `match` scores on.
@@ -412,12 +523,19 @@ BackgroundOption = Annotated[
     list[str] | None, _repeatable("--background", "Training, degree or field.")
 ]
 HorizonOption = Annotated[
-    list[str] | None, _repeatable("--horizon", "short, medium or long (term).")
+    list[str] | None,
+    _repeatable("--horizon", "short, medium or long (term).", _offer(Horizon), _horizon_values),
 ]
 MethodOption = Annotated[
-    list[str] | None, _repeatable("--method", "agile, sequential or any (fits both).")
+    list[str] | None,
+    _repeatable(
+        "--method", "agile, sequential or any (fits both).", _offer(Method), _method_values
+    ),
 ]
-MarketOption = Annotated[list[str] | None, _repeatable("--market", "b2c, b2b or b2g.")]
+MarketOption = Annotated[
+    list[str] | None,
+    _repeatable("--market", "b2c, b2b or b2g, in any case.", _offer(Market), _market_values),
+]
 
 
 @app.command(name="list", short_help="List roles, filtered by stakeholder, skill, tool and more.")
@@ -531,10 +649,24 @@ def match(
 @app.command(short_help="Draw roles against stakeholders or responsibilities.")
 def matrix(
     ctx: typer.Context,
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The roles to draw, in this order (id, alias or name); all by default.",
+            show_default=False,
+            autocompletion=_complete_role,
+        ),
+    ] = None,
     by: Annotated[
-        MatrixKind,
-        typer.Option("--by", help="stakeholder (who works with whom) or responsibility."),
-    ] = MatrixKind.STAKEHOLDER,
+        str,
+        typer.Option(
+            "--by",
+            help="stakeholder (who works with whom) or responsibility, in any case.",
+            metavar="[stakeholder|responsibility]",
+            callback=_matrix_kind,
+            autocompletion=_offer(MatrixKind),
+        ),
+    ] = MatrixKind.STAKEHOLDER.value,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,
@@ -542,14 +674,15 @@ def matrix(
 ) -> None:
     """Example: pmroles matrix --by responsibility
 
-    Draw every role against the stakeholders it works with, or with --by responsibility
-    against areas of responsibility (strategy, roadmap, requirements, go-to-market,
-    messaging, pricing, P&L, backlog, delivery schedule, ...): ● where the role is
-    accountable or works with the group, ○ where it contributes. Only areas some role marks
-    are drawn; the table turns on its side when the terminal is too narrow for it.
+    Draw roles (all, or those named) against the stakeholders they work with, or with --by
+    responsibility against areas of responsibility (strategy, roadmap, requirements,
+    go-to-market, messaging, pricing, P&L, backlog, delivery schedule, ...): ● where the
+    role is accountable or works with the group, ○ where it contributes. Roles head the
+    columns by id; when that is too wide for the terminal, by short codes with a key below,
+    then in several tables, and on a very narrow screen as one list per role.
     """
     shown = _Shown(output, as_json, export, force)
-    _run(ctx, shown, lambda load: commands.matrix(load, by.value))
+    _run(ctx, shown, lambda load: commands.matrix(load, roles, by))
 
 
 @app.command(

@@ -13,7 +13,7 @@ queries, Rich, the documents) are imported inside the functions and views that u
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pmroles.errors import UsageProblem
@@ -31,49 +31,127 @@ Values = Sequence[str] | None
 """A repeatable option's values; None or empty when not given."""
 
 
+def _names(catalogue: Catalogue) -> dict[str, str]:
+    from pmroles.model import display_names
+
+    return display_names(catalogue)
+
+
 def _documents() -> ModuleType:
     from pmroles.render import documents
 
     return documents
 
 
-def show(load: Load, role: str, sources: bool = False) -> Report:
+def show(load: Load, role: str, sources: bool = False, aspects: Values = None) -> Report:
+    """`aspects` are keys (as `aspect_keys` gives them): only those, in that order."""
     from pmroles.answers.query import find_role
 
     catalogue = load()
     found = find_role(catalogue, role)
+    keys = list(aspects) if aspects else None
 
     def view() -> RenderableType:
         from pmroles.render.tables import role_table
 
-        return role_table(found, catalogue, with_sources=sources)
+        return role_table(found, catalogue, with_sources=sources, aspects=keys)
 
     return Report(
         view=view,
-        document=lambda: _documents().show_document(found, catalogue),
-        tabular=lambda: _documents().show_tabular(found),
+        document=lambda: _documents().show_document(found, catalogue, aspects=keys),
+        tabular=lambda: _documents().show_tabular(found, aspects=keys),
+        markdown=lambda: _documents().show_tabular(found, aspects=keys, names=_names(catalogue)),
     )
 
 
+# -- option values from closed sets ----------------------------------------------------------
+# The callbacks of options whose values come from a closed set: the full CLI (through
+# `pmroles.cli`) and the fast path (by the names in `pmroles.surface`) both run them, so
+# both accept the same spellings and neither lets an unknown value reach a command.
+
+
+def _closed(
+    values: Values,
+    choices: Mapping[str, Sequence[str]],
+    kind: str,
+    option: str,
+    split: bool = False,
+) -> list[str] | None:
+    """Each value given, as the member of `choices` it names (order kept, repeats dropped);
+    None when none was given. `split`: a value may name several, comma-separated."""
+    if not values:
+        return None
+    from pmroles.matching import closed_value, unknown_value
+
+    typed = [part.strip() for item in values for part in item.split(",")] if split else values
+    if split:
+        typed = [part for part in typed if part]  # `focus,` is focus; `--aspects ,` is none
+        if not typed:
+            valid = ", ".join(choices)
+            raise UsageProblem(f"name at least one {kind}. Valid {kind}s: {valid}", option)
+    chosen: list[str] = []
+    for name in typed:
+        value = closed_value(name, choices)
+        if value is None:
+            raise UsageProblem(unknown_value(kind, name, choices), option)
+        chosen.append(value)
+    return list(dict.fromkeys(chosen))
+
+
 def aspect_keys(value: Values) -> list[str] | None:
-    """Parse `--aspects focus,skills` (repeatable, comma-separated) and check every key."""
+    """`--aspects` (repeatable, comma-separated) as aspect keys: each part a key or a label in
+    any case, with spaces, hyphens or underscores alike (see `pmroles.matching.aspect_key`)."""
     if not value:
         return None
-    from pmroles.matching import suggest
+    from pmroles.matching import ASPECT_NAMES
+
+    return _closed(value, ASPECT_NAMES, "aspect", "--aspects", split=True)
+
+
+def _choices(aspect: str) -> dict[str, tuple[str, ...]]:
     from pmroles.model import ASPECT_BY_KEY
 
-    keys = [part.strip().replace("-", "_") for item in value for part in item.split(",")]
-    for key in keys:
-        if key not in ASPECT_BY_KEY:
-            hint = suggest(key, ASPECT_BY_KEY)
-            tip = f"; did you mean {hint[0]!r}?" if hint else ""
-            raise UsageProblem(f"unknown aspect {key!r}{tip}")  # repr shows controls
-    return keys
+    return dict.fromkeys(ASPECT_BY_KEY[aspect].choices, ())
+
+
+def horizon_values(value: Values) -> list[str] | None:
+    """`--horizon` values as horizons; `long term` and `short-term` are accepted too."""
+    if not value:
+        return None
+    choices = {choice: (f"{choice} term",) for choice in _choices("horizon")}
+    return _closed(value, choices, "horizon", "--horizon")
+
+
+def method_values(value: Values) -> list[str] | None:
+    """`--method` values as methods, in any case."""
+    return _closed(value, _choices("method"), "method", "--method") if value else None
+
+
+def market_values(value: Values) -> list[str] | None:
+    """`--market` values as markets, in any case (`B2B`)."""
+    return _closed(value, _choices("market"), "market", "--market") if value else None
+
+
+def matrix_kind(value: str) -> str:
+    """`--by` as a `pmroles.answers.matrix.MatrixKind` value, in any case, singular or plural."""
+    from pmroles.answers.matrix import MatrixKind
+    from pmroles.matching import closed_value, unknown_value
+
+    kinds = dict.fromkeys((kind.value for kind in MatrixKind), ())
+    chosen = closed_value(value, kinds)
+    if chosen is None:
+        raise UsageProblem(unknown_value("matrix", value, kinds, "matrices"), "--by")
+    return chosen
 
 
 def compare(
-    load: Load, roles: Sequence[str], only_differences: bool = False, aspects: Values = None
+    load: Load,
+    roles: Sequence[str],
+    only_differences: bool = False,
+    aspects: Values = None,
+    full: bool = False,
 ) -> Report:
+    """Without `full` (and without `aspects`), the one-screen view; see `comparison_view`."""
     from pmroles.answers.compare import compare as compare_roles
     from pmroles.answers.query import find_role
 
@@ -88,12 +166,13 @@ def compare(
     def view() -> RenderableType:
         from pmroles.render.tables import comparison_view
 
-        return comparison_view(result, catalogue)
+        return comparison_view(result, catalogue, full=full, picked=bool(aspects))
 
     return Report(
         view=view,
         document=lambda: _documents().compare_document(result),
         tabular=lambda: _documents().compare_tabular(result),
+        markdown=lambda: _documents().compare_tabular(result, _names(catalogue)),
     )
 
 
@@ -145,14 +224,15 @@ def search(load: Load, text: str) -> Report:
 
     if not text.strip():
         raise UsageProblem("give some words to search for", "TEXT")
-    hits = run_search(load(), text)
+    catalogue = load()
+    hits = run_search(catalogue, text)
     if not hits:
         raise NoMatchError(f"nothing matches {text!r}")
 
     def view() -> RenderableType:
         from pmroles.render.tables import search_table
 
-        return search_table(hits, text)
+        return search_table(hits, text, catalogue)
 
     return Report(
         view=view,
@@ -223,15 +303,20 @@ def match(
     )
 
 
-def matrix(load: Load, by: str = "stakeholder") -> Report:
-    """`by` is a `pmroles.answers.matrix.MatrixKind` value: "stakeholder" or "responsibility"."""
+def matrix(load: Load, roles: Values = None, by: str = "stakeholder") -> Report:
+    """`by` is a `pmroles.answers.matrix.MatrixKind` value: "stakeholder" or "responsibility";
+    `roles`, the roles to show (all by default), in the order given."""
     from pmroles.answers import matrix as grids
+    from pmroles.answers.query import find_role
 
     catalogue = load()
+    chosen = [find_role(catalogue, name).id for name in roles or ()]
+    if len(set(chosen)) < len(chosen):
+        raise UsageProblem("a role is named twice; name each role once", "ROLE")
     if by == grids.MatrixKind.STAKEHOLDER:
-        result = grids.stakeholder_matrix(catalogue)
+        result = grids.stakeholder_matrix(catalogue, chosen or None)
     else:
-        result = grids.responsibility_matrix(catalogue)
+        result = grids.responsibility_matrix(catalogue, chosen or None)
 
     def view() -> RenderableType:
         from pmroles.render.pictures import matrix_view
@@ -242,6 +327,7 @@ def matrix(load: Load, by: str = "stakeholder") -> Report:
         view=view,
         document=lambda: _documents().matrix_document(result),
         tabular=lambda: _documents().matrix_tabular(result),
+        markdown=lambda: _documents().matrix_tabular(result, human=True),
     )
 
 
@@ -257,7 +343,7 @@ def role_map(load: Load, width: int | None = None, height: int = 16) -> Report:
         from pmroles.render.pictures import map_view
 
         columns = width or min(make_console().width, 100)
-        return map_view(result, max(columns, rolemap.MIN_WIDTH), height)
+        return map_view(result, max(columns, rolemap.MIN_WIDTH), height, names)
 
     return Report(
         view=view,
@@ -284,6 +370,9 @@ def stakeholders(load: Load, name: str | None = None) -> Report:
             tabular=lambda: _documents().stakeholders_tabular(
                 catalogue.stakeholders.values(), working
             ),
+            markdown=lambda: _documents().stakeholders_tabular(
+                catalogue.stakeholders.values(), working, human=True
+            ),
         )
     group = find_stakeholder(catalogue, name)
     roles = working.get(group.id, [])
@@ -297,6 +386,7 @@ def stakeholders(load: Load, name: str | None = None) -> Report:
         view=view_one,
         document=lambda: _documents().one_stakeholder_document(group, roles),
         tabular=lambda: _documents().stakeholders_tabular([group], working),
+        markdown=lambda: _documents().stakeholders_tabular([group], working, human=True),
     )
 
 

@@ -17,26 +17,23 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 
 from pmroles.catalogue import paths
+from pmroles.surface import COMMANDS, COMPLETES, GLOBAL
 
-# What the full CLI completes with ids, described once here; tests/test_completion_tree.py
-# holds this description to the Click tree the CLI builds, both ways.
+# What the full CLI completes with ids, from the surface generated from it (`COMPLETES`);
+# tests/test_completion_tree.py holds these tables to the Click tree the CLI builds.
 ROLES, STAKEHOLDERS = "roles", "stakeholders"
 ARGUMENTS = {
-    "show": (ROLES, False),
-    "similar": (ROLES, False),
-    "which": (ROLES, False),
-    "compare": (ROLES, True),
-    "stakeholders": (STAKEHOLDERS, False),
+    command: (COMPLETES[command, name], nargs == -1)
+    for command, (_function, arguments, _options) in COMMANDS.items()
+    for name, nargs, _required, _default in arguments
+    if (command, name) in COMPLETES
 }
 """Command -> (what its argument completes, whether it takes any number of them)."""
-OPTION_VALUES = {
-    ("list", "--stakeholder"): STAKEHOLDERS,
-    ("match", "--stakeholder"): STAKEHOLDERS,
-}
+OPTION_VALUES = {key: kind for key, kind in COMPLETES.items() if key[1].startswith("-")}
 """(command, option) -> what the option's value completes."""
-GLOBAL_FLAGS = frozenset({"--no-color", "--no-builtin"})
-GLOBAL_WITH_VALUE = frozenset({"--catalogue", "--catalog"})
-GLOBAL_FINAL = frozenset({"-h", "--help", "--version", "--install-completion", "--show-completion"})
+GLOBAL_FLAGS = frozenset(f for f, spec in GLOBAL.items() if spec[1] == "flag" and not spec[5])
+GLOBAL_WITH_VALUE = frozenset(f for f, spec in GLOBAL.items() if spec[1] != "flag")
+GLOBAL_FINAL = frozenset({"-h", "--help"} | {f for f, spec in GLOBAL.items() if spec[5]})
 """Global options that end the run (print something and exit): nothing after them to complete."""
 
 
@@ -104,6 +101,10 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
     if position >= len(args):
         return None  # completing a command name
     command, rest = args[position], args[position + 1 :]
+    if any(_chooses_catalogues(arg) for arg in rest):
+        # The full CLI reads it as a global option or as a command option's value, knowing
+        # which options take one; this answer would name the wrong catalogues.
+        return None
     if rest and (command, rest[-1]) in OPTION_VALUES:
         return OPTION_VALUES[command, rest[-1]], catalogues, no_builtin
     if any(arg.startswith("-") for arg in rest):
@@ -112,6 +113,10 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
     if kind is not None and (any_number or not rest):
         return kind, catalogues, no_builtin
     return None
+
+
+def _chooses_catalogues(arg: str) -> bool:
+    return arg == "--no-builtin" or arg.partition("=")[0] in GLOBAL_WITH_VALUE
 
 
 def _index_entries(

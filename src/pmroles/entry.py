@@ -8,9 +8,9 @@ shell completion runs on every Tab press. So two paths come first:
   the command line's generated description and run by the same functions and the same
   `emit` as the full CLI.
 
-Anything else, and anything that goes wrong on the way (an unknown name, a usage problem,
-a warning to print), falls through to the full Typer CLI, which alone owns options, help and error
-messages. A test holds the fast output byte-for-byte equal to the full CLI's.
+Anything else, and anything that goes wrong on the way (an unknown name, a usage problem),
+falls through to the full Typer CLI, which alone owns options, help and error messages. A
+test holds the fast output byte-for-byte equal to the full CLI's.
 
 Before either, closed standard descriptors (`<&-`, `>&-`, `2>&-`) are filled. After them,
 this is the top-level guard: what no path ended itself (running out of memory, Ctrl-C

@@ -11,9 +11,14 @@ It takes only what it fully understands: the global options, a command that prin
 `--opt=value`, `-f value`), with values it can check exactly as Click would. `run` returns
 None for anything else (help, completion, an unknown or malformed option, --export, an
 option with a check of Typer's own) and for anything that goes wrong before output (an
-unknown name, a usage problem, a warning to print, a catalogue that cannot be loaded): the
-full CLI then starts over and owns every message. Failures of the output itself end the
-run as `pmroles.exits` says, raised to `pmroles.entry`.
+unknown name, a usage problem, a catalogue that cannot be loaded): the full CLI then
+starts over and owns every message. Failures of the output itself end the run as
+`pmroles.exits` says, raised to `pmroles.entry`.
+
+Warnings (the config file skipped, the catalogue's) are printed as the full CLI prints
+them, through `pmroles.notices`, once the command has its answer and just before the
+answer is written: so a run that falls back has printed nothing yet, and once they are
+out, an error met while writing ends the run here, with the message the full CLI gives.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ class Call(NamedTuple):
     output: Output
     catalogues: tuple[str, ...]
     no_builtin: bool
+    quiet: bool = False
+    """No warnings (--quiet)."""
 
 
 def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
@@ -46,36 +53,62 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     call = parse(argv)
     if call is None:
         return None
+    import sys
+
     from pmroles import commands
     from pmroles.errors import PmrolesError
-    from pmroles.exits import ExitStatus
+    from pmroles.exits import ExitStatus, outcome, write
     from pmroles.render.report import emit
 
+    warnings: list[str] = []
+
     def load() -> Catalogue:
-        return _catalogue(call, environ)
+        catalogue, text = _catalogue(call, environ)
+        warnings.append(text)
+        return catalogue
 
     try:
         report = getattr(commands, call.function)(load, **call.arguments)
-        emit(report, call.output)  # raises a PmrolesError only before writing anything
     except MemoryError:
         raise  # the loader's OutOfMemoryError too: the full CLI would only load and fail again
     except PmrolesError:
         return None
+    if any(warnings):
+        write(sys.stderr, "".join(warnings))
+    try:
+        emit(report, call.output)  # raises a PmrolesError only before writing anything
+    except MemoryError:
+        raise
+    except PmrolesError as error:
+        ended = outcome(error)
+        if not any(warnings) or ended is None:
+            return None
+        # The warnings are out and the full CLI would print them again: end as it would.
+        write(sys.stderr, ended.message)
+        return ended.status
     return ExitStatus.OK
 
 
-def _catalogue(call: Call, environ: Mapping[str, str]) -> Catalogue:
+def _catalogue(call: Call, environ: Mapping[str, str]) -> tuple[Catalogue, str]:
+    """The layered catalogue, and the warnings to print about it (the full CLI's bytes)."""
     from pmroles.catalogue.paths import config_warning
     from pmroles.catalogue.stack import load_cached, stack_for
-    from pmroles.errors import PmrolesError
 
-    if config_warning(environ) is not None:
-        raise PmrolesError("a warning to print")  # warnings are printed by the full CLI only
     stack = stack_for(call.catalogues, no_builtin=call.no_builtin, environ=environ)
+    skipped = config_warning(environ) if stack.builtin and not call.quiet else None
     catalogue, warnings = load_cached(stack, environ)
-    if warnings:
-        raise PmrolesError("warnings to print")
-    return catalogue
+    text = "" if skipped is None else _inert(skipped) + "\n"
+    if warnings and not call.quiet:
+        from pmroles.notices import warning_text
+
+        text += warning_text(warnings)
+    return catalogue, text
+
+
+def _inert(text: str) -> str:
+    from pmroles.render.text import inert
+
+    return inert(text)
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -84,10 +117,15 @@ def _catalogue(call: Call, environ: Mapping[str, str]) -> Catalogue:
 def parse(argv: Sequence[str]) -> Call | None:
     """The call `argv` asks for, if the fast path can serve it; None otherwise."""
     from pmroles import commands
+    from pmroles.arguments import MissingValue, hoist
     from pmroles.errors import PmrolesError
     from pmroles.render.report import Output
     from pmroles.surface import COMMANDS, GLOBAL
 
+    try:
+        argv = hoist(argv, GLOBAL, COMMANDS)
+    except MissingValue:
+        return None  # the full CLI says what is missing
     settings: dict[str, Any] = {}
     position: int | None = 0
     while position is not None and position < len(argv) and argv[position].startswith("-"):
@@ -135,9 +173,14 @@ def parse(argv: Sequence[str]) -> Call | None:
     return Call(
         function,
         values,
-        Output("json" if as_json else chosen or "table", no_color=bool(settings.get("no_color"))),
+        Output(
+            "json" if as_json else chosen or "table",
+            no_color=bool(settings.get("no_color")),
+            pager=not settings.get("no_pager"),
+        ),
         tuple(settings.get("catalogue", ())),
         bool(settings.get("no_builtin")),
+        bool(settings.get("quiet")),
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
-from pmroles.model import normalise
+from pmroles.model import ASPECTS, normalise
 
 _WORD = re.compile(r"[^\W_]+")
 _STOPWORDS = frozenset(
@@ -134,3 +134,57 @@ def _pairs(text: str) -> set[str]:
     """The pairs of neighbouring letters of `text`, its first and last letter included."""
     padded = f"\x02{text}\x03"
     return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+# -- closed sets: aspects and the values of options like --method -----------------------------
+
+ClosedSet = Mapping[str, Sequence[str]]
+"""A closed set of values, in the order messages list them: each value -> the other names a
+person may type for it (its label, say), besides the value itself."""
+
+
+def closed_form(text: str) -> str:
+    """The form in which a typed name meets a closed set's: `normalise`d (case, spaces,
+    hyphens and underscores ignored) and a plural's 's' dropped, so `Day to day`, `day-to-day`
+    and `day_to_day` meet, and so do `--by stakeholders` and `stakeholder`."""
+    return stem(normalise(text))
+
+
+def closed_value(typed: str, values: ClosedSet) -> str | None:
+    """The value of `values` that `typed` names, by the value or another of its names; None
+    when it names none."""
+    wanted = closed_form(typed)
+    for value, names in values.items():
+        if any(closed_form(name) == wanted for name in (value, *names)):
+            return value
+    return None
+
+
+def unknown_value(kind: str, typed: str, values: ClosedSet, plural: str | None = None) -> str:
+    """The one-line message for a name outside a closed set: the closest values, then every
+    valid one, e.g. "unknown method 'scrum'. Valid methods: agile, sequential, any"."""
+    from pmroles.errors import brief
+
+    owner: dict[str, str] = {}
+    for value, names in values.items():
+        for name in (value, *names):
+            owner.setdefault(name, value)
+    # Suggest the values themselves (what the list shows), even when a label was closer.
+    close = tuple(dict.fromkeys(owner[name] for name in suggest(typed, owner)))
+    quoted = [repr(value) for value in close]
+    either = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+    hint = f"; did you mean {either}?" if close else "."
+    valid = ", ".join(values)
+    # repr shows control characters escaped; brief keeps a huge argument from filling the screen.
+    return f"unknown {kind} {brief(typed)!r}{hint} Valid {plural or kind + 's'}: {valid}"
+
+
+ASPECT_NAMES: ClosedSet = {aspect.key: (aspect.label,) for aspect in ASPECTS}
+"""Every aspect key, with its label as the other name people type for it."""
+
+
+def aspect_key(typed: str) -> str | None:
+    """The aspect key a person means by `typed`: a key or a label, in any case, with spaces,
+    hyphens or underscores alike (`Day to day`, `day-to-day` and `day_to_day` are all
+    `day_to_day`; `Outcome responsibility` is `outcomes`). None when it names no aspect."""
+    return closed_value(typed, ASPECT_NAMES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -239,3 +239,16 @@ class Catalogue:
     names: Mapping[str, str] | None = None
     """Normalised id, name or alias -> role id, where an index exists (the cache has one);
     without it, lookups scan the roles."""
+
+
+def display_names(catalogue: Catalogue) -> dict[str, str]:
+    """Stakeholder and responsibility-area ids to the names people read (terminal views and
+    Markdown; the machine formats keep the ids)."""
+    return {**dict(RESPONSIBILITY_AREAS), **{s.id: s.name for s in catalogue.stakeholders.values()}}
+
+
+def shown_values(aspect: Aspect, values: Iterable[str], names: Mapping[str, str]) -> list[str]:
+    """An aspect's values as a person reads them: stakeholders and areas by name."""
+    if aspect.kind is AspectKind.STAKEHOLDERS or aspect.key in ("owns", "supports"):
+        return [names.get(v, v) for v in values]
+    return list(values)

@@ -2,23 +2,28 @@
 `pmroles.cli` by tests/test_surface.py, which fails while the two disagree. Do not edit;
 regenerate with `PMROLES_UPDATE_GOLDEN=1 python -m pytest tests/test_surface.py`.
 
-GLOBAL: the options before the command, flag -> option.
+GLOBAL: the global options (before the command, or after it: see `pmroles.arguments`),
+flag -> option.
 COMMANDS: command name -> (function in `pmroles.commands`, arguments, options).
 An argument is (name, nargs: 1 or -1 for all that remain, required, default).
 An option is (name, kind, multiple, default, detail, callback), where kind is "flag",
 "text", "path", "int" (detail: min and max), "choice" (detail: the choices) or "other",
 and callback names the function in `pmroles.commands` that checks and converts the value
 (or something else the fast path does not run).
+COMPLETES: (command, argument name or option flag) -> what Tab offers for it, "roles" or
+"stakeholders" (ids); the fast path of completion (`pmroles.complete`) reads it.
 """
 
 # ruff: noqa: E501 - generated, one option a line
 # fmt: off
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not `typing`'s: completion runs on every Tab press and skips it
+if TYPE_CHECKING:
+    from typing import Any
 
-Option = tuple[Any, ...]
-Argument = tuple[str, int, bool, Any]
+    Option = tuple[Any, ...]
+    Argument = tuple[str, int, bool, Any]
 
 GLOBAL: dict[str, Option] = {
     "--version": ("version", "flag", False, False, None, "print_version"),
@@ -26,6 +31,9 @@ GLOBAL: dict[str, Option] = {
     "--catalogue": ("catalogue", "path", True, None, None, None),
     "--catalog": ("catalogue", "path", True, None, None, None),
     "--no-builtin": ("no_builtin", "flag", False, False, None, None),
+    "--no-pager": ("no_pager", "flag", False, False, None, None),
+    "--quiet": ("quiet", "flag", False, False, None, None),
+    "-q": ("quiet", "flag", False, False, None, None),
     "--install-completion": ("install_completion", "flag", False, None, None, "install_callback"),
     "--show-completion": ("show_completion", "flag", False, None, None, "show_callback"),
 }
@@ -36,6 +44,8 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
         (("role", 1, True, None),),
         {
             "--sources": ("sources", "flag", False, False, None, None),
+            "--aspects": ("aspects", "text", True, None, None, "aspect_keys"),
+            "-a": ("aspects", "text", True, None, None, "aspect_keys"),
             "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "--json": ("as_json", "flag", False, False, None, None),
@@ -51,6 +61,7 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
             "-d": ("only_differences", "flag", False, False, None, None),
             "--aspects": ("aspects", "text", True, None, None, "aspect_keys"),
             "-a": ("aspects", "text", True, None, None, "aspect_keys"),
+            "--full": ("full", "flag", False, False, None, None),
             "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "--json": ("as_json", "flag", False, False, None, None),
@@ -66,9 +77,9 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
             "--skill": ("skill", "text", True, None, None, None),
             "--tool": ("tool", "text", True, None, None, None),
             "--background": ("background", "text", True, None, None, None),
-            "--horizon": ("horizon", "text", True, None, None, None),
-            "--method": ("method", "text", True, None, None, None),
-            "--market": ("market", "text", True, None, None, None),
+            "--horizon": ("horizon", "text", True, None, None, "horizon_values"),
+            "--method": ("method", "text", True, None, None, "method_values"),
+            "--market": ("market", "text", True, None, None, "market_values"),
             "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "--json": ("as_json", "flag", False, False, None, None),
@@ -106,9 +117,9 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
             "--background": ("background", "text", True, None, None, None),
             "--stakeholder": ("stakeholder", "text", True, None, None, None),
             "--tool": ("tool", "text", True, None, None, None),
-            "--horizon": ("horizon", "text", True, None, None, None),
-            "--method": ("method", "text", True, None, None, None),
-            "--market": ("market", "text", True, None, None, None),
+            "--horizon": ("horizon", "text", True, None, None, "horizon_values"),
+            "--method": ("method", "text", True, None, None, "method_values"),
+            "--market": ("market", "text", True, None, None, "market_values"),
             "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "--json": ("as_json", "flag", False, False, None, None),
@@ -118,9 +129,9 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
     ),
     "matrix": (
         "matrix",
-        (),
+        (("roles", -1, False, None),),
         {
-            "--by": ("by", "choice", False, "stakeholder", ("stakeholder", "responsibility"), None),
+            "--by": ("by", "text", False, "stakeholder", None, "matrix_kind"),
             "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
             "--json": ("as_json", "flag", False, False, None, None),
@@ -186,4 +197,15 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
         {
         },
     ),
+}
+
+COMPLETES: dict[tuple[str, str], str] = {
+    ("show", "role"): "roles",
+    ("compare", "roles"): "roles",
+    ("similar", "role"): "roles",
+    ("matrix", "roles"): "roles",
+    ("stakeholders", "name"): "stakeholders",
+    ("which", "role"): "roles",
+    ("list", "--stakeholder"): "stakeholders",
+    ("match", "--stakeholder"): "stakeholders",
 }

@@ -14,7 +14,16 @@ from typing import NamedTuple
 
 from pmroles.errors import PmrolesError
 from pmroles.matching import item_key
-from pmroles.model import ASPECTS, Aspect, AspectKind, Catalogue, Comparison, Role, normalise
+from pmroles.model import (
+    ASPECT_BY_KEY,
+    ASPECTS,
+    Aspect,
+    AspectKind,
+    Catalogue,
+    Comparison,
+    Role,
+    normalise,
+)
 
 
 class Mark(enum.Enum):
@@ -62,6 +71,17 @@ class AspectRow(NamedTuple):
     def differs(self) -> bool:
         return len(set(self.keys)) > 1
 
+    def without_shared(self) -> AspectRow:
+        """This row without the items every role lists (what `--only-differences` hides);
+        the similarity stays the one of the whole row."""
+        shared = self.shared
+        if not shared:
+            return self
+        values = tuple(
+            tuple(v for v in items if _key(self.aspect, v) not in shared) for items in self.values
+        )
+        return self._replace(values=values, keys=tuple(k - shared for k in self.keys))
+
 
 class RoleComparison(NamedTuple):
     """What `compare` computes for two or more roles."""
@@ -99,7 +119,7 @@ def compare(
     *,
     only_differences: bool = False,
 ) -> RoleComparison:
-    """Compare two or more roles on `aspects` (all by default), in ASPECTS order."""
+    """Compare two or more roles on `aspects` (all, in ASPECTS order, by default)."""
     seen: dict[str, int] = {}
     for index, role in enumerate(roles):
         first = seen.setdefault(role.id, index)
@@ -108,15 +128,32 @@ def compare(
                 f"arguments {first + 1} and {index + 1} both name {role.name} ({role.id}); "
                 "compare different roles"
             )
-    chosen = [a for a in ASPECTS if aspects is None or a.key in aspects]
+    # The aspects asked for, in the order asked (a person lists what matters first).
+    chosen = (
+        list(ASPECTS) if aspects is None else [ASPECT_BY_KEY[k] for k in dict.fromkeys(aspects)]
+    )
     rows = [_row(a, roles) for a in chosen if any(role.has(a.key) for role in roles)]
     scores = [row.similarity for row in rows if row.similarity is not None]
     overall = sum(scores) / len(scores) if scores else None
     if only_differences:
-        rows = [row for row in rows if row.differs]
+        rows = [row.without_shared() for row in rows if row.differs]
+        rows = [row for row in rows if any(row.values)]
     ids = {role.id for role in roles}
     notes = tuple(c for c in catalogue.comparisons.values() if set(c.roles) <= ids)
     return RoleComparison(tuple(roles), tuple(rows), overall, notes)
+
+
+def most_different(result: RoleComparison, limit: int) -> list[AspectRow]:
+    """Up to `limit` list aspects every compared role has and words differently, least alike
+    first, ties in display order: what a person most needs to see of a comparison."""
+    rows = [
+        row
+        for row in result.rows
+        if row.similarity is not None and row.similarity < 1 and row.aspect.kind is AspectKind.LIST
+    ]
+    order = {row.aspect.key: index for index, row in enumerate(rows)}
+    rows.sort(key=lambda row: (row.similarity or 0.0, order[row.aspect.key]))
+    return rows[:limit]
 
 
 class Similar(NamedTuple):

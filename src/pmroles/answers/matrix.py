@@ -8,12 +8,12 @@ an area under both.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from pmroles.model import RESPONSIBILITY_AREAS, Catalogue
+from pmroles.model import RESPONSIBILITY_AREAS, Catalogue, Role
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -37,7 +37,7 @@ class Header(NamedTuple):
 class Matrix:
     by: MatrixKind
     rows: tuple[Header, ...]
-    """Roles, in catalogue order."""
+    """Roles, in catalogue order or the order they were named."""
     columns: tuple[Header, ...]
     """Stakeholders or areas at least one role marks, in catalogue or RESPONSIBILITY_AREAS order."""
     cells: tuple[tuple[str | None, ...], ...]
@@ -51,24 +51,32 @@ class Matrix:
         return self.cells[rows.index(row_id)][columns.index(column_id)]
 
 
-def stakeholder_matrix(catalogue: Catalogue) -> Matrix:
-    """Roles x the stakeholders any role works with; 'primary' where the role works with one."""
-    marks = {
-        role.id: dict.fromkeys(role.get("interactions"), PRIMARY)
-        for role in catalogue.roles.values()
-    }
+def _roles(catalogue: Catalogue, ids: Sequence[str] | None) -> list[Role]:
+    """The roles `ids` name, in that order; every role, in catalogue order, for None."""
+    if ids is None:
+        return list(catalogue.roles.values())
+    return [catalogue.roles[role_id] for role_id in ids]
+
+
+def stakeholder_matrix(catalogue: Catalogue, ids: Sequence[str] | None = None) -> Matrix:
+    """Roles (`ids`, or all) x the stakeholders any of them works with; 'primary' where the
+    role works with one."""
+    roles = _roles(catalogue, ids)
+    marks = {role.id: dict.fromkeys(role.get("interactions"), PRIMARY) for role in roles}
     used = {s for by_column in marks.values() for s in by_column}
     columns = [Header(s.id, s.name) for s in catalogue.stakeholders.values() if s.id in used]
     # Ids no stakeholder record defines (a hand-built catalogue) still get a column.
     known = {h.id for h in columns}
     columns += [Header(s, s) for s in _first_seen(marks) if s in used and s not in known]
-    return _matrix(MatrixKind.STAKEHOLDER, catalogue, columns, marks)
+    return _matrix(MatrixKind.STAKEHOLDER, roles, columns, marks)
 
 
-def responsibility_matrix(catalogue: Catalogue) -> Matrix:
-    """Roles x the areas any role owns or supports: 'primary' for owns, 'secondary' for supports."""
+def responsibility_matrix(catalogue: Catalogue, ids: Sequence[str] | None = None) -> Matrix:
+    """Roles (`ids`, or all) x the areas any of them owns or supports: 'primary' for owns,
+    'secondary' for supports."""
+    roles = _roles(catalogue, ids)
     marks: dict[str, dict[str, str]] = {}
-    for role in catalogue.roles.values():
+    for role in roles:
         by_area = dict.fromkeys(role.get("supports"), SECONDARY)
         by_area.update(dict.fromkeys(role.get("owns"), PRIMARY))
         marks[role.id] = by_area
@@ -76,7 +84,7 @@ def responsibility_matrix(catalogue: Catalogue) -> Matrix:
     columns = [Header(area, label) for area, label in RESPONSIBILITY_AREAS if area in used]
     # An area outside the closed set (a hand-built catalogue) is shown, not dropped.
     columns += [Header(a, a) for a in _first_seen(marks) if a not in AREA_LABELS]
-    return _matrix(MatrixKind.RESPONSIBILITY, catalogue, columns, marks)
+    return _matrix(MatrixKind.RESPONSIBILITY, roles, columns, marks)
 
 
 def _first_seen(marks: Mapping[str, Mapping[str, str]]) -> list[str]:
@@ -85,10 +93,10 @@ def _first_seen(marks: Mapping[str, Mapping[str, str]]) -> list[str]:
 
 def _matrix(
     by: MatrixKind,
-    catalogue: Catalogue,
+    roles: Sequence[Role],
     columns: list[Header],
     marks: Mapping[str, Mapping[str, str]],
 ) -> Matrix:
-    rows = tuple(Header(role.id, role.name) for role in catalogue.roles.values())
+    rows = tuple(Header(role.id, role.name) for role in roles)
     cells = tuple(tuple(marks[row.id].get(column.id) for column in columns) for row in rows)
     return Matrix(by, rows, tuple(columns), cells)

@@ -52,11 +52,11 @@ def _trim(text: str) -> str:
 def render(console: Console, renderable: RenderableType) -> str:
     """What `console` would print, without the padding Rich adds to the ends of lines."""
     with console.capture() as capture:
-        console.print(renderable)
+        console.print(renderable, crop=False)
     if console.record:
         # Rich records what it writes, not what it captures: write once into the console's
         # own buffer so `exported` has the same picture.
-        console.print(renderable)
+        console.print(renderable, crop=False)
     return _trim(capture.get())
 
 

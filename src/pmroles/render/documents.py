@@ -13,12 +13,13 @@ these shapes, so the public documents and the cache can change independently.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict, cast
 
 from pmroles.answers.compare import Mark, RoleComparison, Similar
 from pmroles.answers.search import Hit
 from pmroles.errors import Problem
 from pmroles.model import (
+    ASPECT_BY_KEY,
     ASPECTS,
     AspectKind,
     Catalogue,
@@ -27,6 +28,7 @@ from pmroles.model import (
     Role,
     Source,
     Stakeholder,
+    shown_values,
 )
 from pmroles.render.formats import Tabular
 
@@ -307,21 +309,47 @@ def source_document(source: Source) -> SourceDocument:
     }
 
 
-def show_document(role: Role, catalogue: Catalogue) -> ShowDocument:
-    cited = dict.fromkeys(s for ids in role.sources.values() for s in ids)
+def show_document(
+    role: Role, catalogue: Catalogue, *, aspects: Sequence[str] | None = None
+) -> ShowDocument:
+    """The whole role; with `aspects` (keys, in the order asked), only those aspect keys, the
+    sources behind them and the articles those cite (`show --aspects`)."""
+    document = role_document(role)
+    sources = role.sources
+    if aspects is not None:
+        # Keys come and go here only because the person named the ones they want.
+        whole: dict[str, object] = dict(document)
+        kept = {key: whole[key] for key in ("id", "name", "aliases", *aspects)}
+        sources = {key: role.sources[key] for key in aspects if key in role.sources}
+        kept["sources"] = {key: list(ids) for key, ids in sources.items()}
+        document = cast("RoleDocument", kept)
+    cited = dict.fromkeys(s for ids in sources.values() for s in ids)
     return {
         "version": DOCUMENT_VERSION,
-        "role": role_document(role),
+        "role": document,
         "cited": [source_document(catalogue.sources[s]) for s in cited if s in catalogue.sources],
     }
 
 
-def show_tabular(role: Role) -> Tabular:
+def show_tabular(
+    role: Role, *, aspects: Sequence[str] | None = None, names: Mapping[str, str] | None = None
+) -> Tabular:
+    """A row per aspect the role has; with `aspects`, a row for each of those keys in that
+    order, empty where the role has nothing (the person asked for it). With `names` (for
+    Markdown, which people read), labels and names instead of keys and ids."""
+    keys = [aspect.key for aspect in role.aspects()] if aspects is None else aspects
+    if names is None:
+        rows = [[key, list(role.get(key)), list(role.sources.get(key, ()))] for key in keys]
+        return Tabular(["aspect", "value", "sources"], rows)
     rows = [
-        [aspect.key, list(role.get(aspect.key)), list(role.sources.get(aspect.key, ()))]
-        for aspect in role.aspects()
+        [
+            ASPECT_BY_KEY[key].label,
+            shown_values(ASPECT_BY_KEY[key], role.get(key), names),
+            list(role.sources.get(key, ())),
+        ]
+        for key in keys
     ]
-    return Tabular(["aspect", "value", "sources"], rows)
+    return Tabular(["Aspect", "Details", "Sources"], rows)
 
 
 def comparison_note_document(note: Comparison) -> ComparisonNoteDocument:
@@ -375,10 +403,22 @@ def _aspect_value(kind: AspectKind, values: tuple[str, ...]) -> str | list[str] 
     return list(values)
 
 
-def compare_tabular(result: RoleComparison) -> Tabular:
-    header = ["aspect", *(role.id for role in result.roles), "similarity"]
+def compare_tabular(result: RoleComparison, names: Mapping[str, str] | None = None) -> Tabular:
+    """A row per aspect, a column per role; with `names` (Markdown), in people's words."""
+    if names is None:
+        header = ["aspect", *(role.id for role in result.roles), "similarity"]
+        rows = [
+            [row.aspect.key, *(list(v) for v in row.values), _percent_cell(row.similarity)]
+            for row in result.rows
+        ]
+        return Tabular(header, rows)
+    header = ["Aspect", *(role.name for role in result.roles), "Alike"]
     rows = [
-        [row.aspect.key, *(list(v) for v in row.values), _percent_cell(row.similarity)]
+        [
+            row.aspect.label,
+            *(shown_values(row.aspect, v, names) for v in row.values),
+            "-" if row.similarity is None else f"{round(row.similarity * 100)}%",
+        ]
         for row in result.rows
     ]
     return Tabular(header, rows)
@@ -434,11 +474,21 @@ def stakeholders_document(
 
 
 def stakeholders_tabular(
-    stakeholders: Iterable[Stakeholder], working: Mapping[str, Sequence[Role]]
+    stakeholders: Iterable[Stakeholder],
+    working: Mapping[str, Sequence[Role]],
+    *,
+    human: bool = False,
 ) -> Tabular:
+    """A row per stakeholder; `human` (Markdown): the roles by name."""
     header = ["id", "name", "aliases", "needs", "roles"]
     rows = [
-        [s.id, s.name, list(s.aliases), list(s.needs), [r.id for r in working.get(s.id, ())]]
+        [
+            s.id,
+            s.name,
+            list(s.aliases),
+            list(s.needs),
+            [r.name if human else r.id for r in working.get(s.id, ())],
+        ]
         for s in stakeholders
     ]
     return Tabular(header, rows)
@@ -624,11 +674,27 @@ def matrix_document(matrix: Matrix) -> MatrixDocument:
     }
 
 
-def matrix_tabular(matrix: Matrix) -> Tabular:
-    """id, name, then one column per column id; '' for no mark."""
-    header = ["id", "name", *(h.id for h in matrix.columns)]
+MARK_WORDS = {
+    "stakeholder": {"primary": "works with"},
+    "responsibility": {"primary": "owns", "secondary": "supports"},
+}
+"""How a Markdown matrix, which people read, words a mark (`primary`, `secondary`)."""
+
+
+def matrix_tabular(matrix: Matrix, *, human: bool = False) -> Tabular:
+    """id, name, then one column per column id; '' for no mark. `human` (Markdown): the
+    columns by label and the marks in words."""
+    if not human:
+        header = ["id", "name", *(h.id for h in matrix.columns)]
+        rows = [
+            [row.id, row.label, *(value or "" for value in values)]
+            for row, values in zip(matrix.rows, matrix.cells, strict=True)
+        ]
+        return Tabular(header, rows)
+    words = MARK_WORDS[matrix.by]
+    header = ["Role", *(h.label for h in matrix.columns)]
     rows = [
-        [row.id, row.label, *(value or "" for value in values)]
+        [row.label, *(words.get(value, "") if value else "" for value in values)]
         for row, values in zip(matrix.rows, matrix.cells, strict=True)
     ]
     return Tabular(header, rows)

@@ -5,19 +5,17 @@ Catalogue text always goes in as `Text(inert(...))`, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 
 from pmroles.answers.fit import Fit
 from pmroles.answers.matrix import PRIMARY, SECONDARY, Matrix
 from pmroles.answers.rolemap import MARKER, RoleMap, render_lines
 from pmroles.model import ASPECT_BY_KEY, Catalogue
-from pmroles.render.tables import bullet_list, new_table, percent, role_heading, safe_text
+from pmroles.render.layout import MIN_WIDTH, Cell, Column, Grid, Paragraph
+from pmroles.render.tables import bullets, names_of, percent, role_heading
 from pmroles.render.text import inert
 
 CELL_MARKS = {PRIMARY: "●", SECONDARY: "○"}
@@ -34,24 +32,16 @@ MATRIX_LEGENDS = {
 }
 MATRIX_CORNERS = {"stakeholder": "Stakeholder", "responsibility": "Area"}
 """The heading over the first column when a matrix is transposed."""
-UNBOUNDED = 1_000_000
 AXIS_CHARS = frozenset("│└─┴")
 
 
 # -- match -----------------------------------------------------------------------------------
 
 
-def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Table:
+def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Grid:
     """Roles best fit first: the score, what matched and what the role also needs."""
-    table = new_table(
-        "How well each role fits your answers",
-        "Fit: the share of your answers the role matches (see pmroles match --help)",
-    )
-    table.add_column("Role", style="bold", overflow="fold")
-    table.add_column("Fit", justify="right", no_wrap=True)
-    table.add_column("Matches", overflow="fold")
-    table.add_column("Also needs", overflow="fold")
-    names = {s.id: s.name for s in catalogue.stakeholders.values()}
+    names = names_of(catalogue)
+    rows: list[list[Cell]] = []
     for fit in fits:
         matched = []
         for m in fit.matched:
@@ -66,88 +56,150 @@ def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Table:
             f"{ASPECT_BY_KEY[a].label if a in ASPECT_BY_KEY else a}: {'; '.join(items)}"
             for a, items in by_aspect.items()
         ]
-        table.add_row(
-            safe_text(role_heading(fit.role)),
-            Text(percent(fit.score)),
-            bullet_list(matched) if matched else Text("-"),
-            bullet_list(missing) if missing else Text("-"),
+        rows.append(
+            [
+                role_heading(fit.role),
+                percent(fit.score),
+                bullets(matched) if matched else "-",
+                bullets(missing) if missing else "-",
+            ]
         )
-    return table
+    columns = [
+        Column("Role", bold=True),
+        Column("Fit", justify="right"),
+        Column("Matches"),
+        Column("Also needs"),
+    ]
+    return Grid(
+        "How well each role fits your answers",
+        columns,
+        rows,
+        caption="Fit: the share of your answers the role matches (see pmroles match --help)",
+    )
 
 
 # -- matrices --------------------------------------------------------------------------------
 
 
-def matrix_table(
-    matrix: Matrix, title: str | None = None, *, transpose: bool = False, whole_words: bool = True
-) -> Table:
-    """Roles down and stakeholders or areas across (or, transposed, the other way round);
-    ● primary, ○ secondary, blank neither."""
-    caption = MATRIX_LEGENDS[matrix.by]
-    if not matrix.columns:
-        caption = "No role marks any " + (
-            "stakeholder" if matrix.by == "stakeholder" else "area of responsibility"
-        )
-    table = new_table(title or MATRIX_TITLES[matrix.by], caption)
-    table.show_lines = False
-    if not matrix.columns:
-        table.min_width = len(caption) + 2  # or the caption wraps to the width of one column
-    if transpose:
-        # Wide enough for the longest word of any label: folding 'Requirements' mid-word
-        # reads worse than a wider first column.
-        words = (cell_len(w) for c in matrix.columns for w in c.label.split())
-        longest = max(words, default=0) if whole_words else 0
-        table.add_column(
-            MATRIX_CORNERS[matrix.by], style="bold", overflow="fold", min_width=longest
-        )
-        for row in matrix.rows:
-            table.add_column(safe_text(row.id, "bold"), justify="center", no_wrap=True)
-        for index, column in enumerate(matrix.columns):
-            marks = [_mark(values[index]) for values in matrix.cells]
-            table.add_row(safe_text(column.label), *marks)
-        return table
-    table.add_column("Role", style="bold", overflow="fold")
-    for column in matrix.columns:
-        table.add_column(safe_text(column.label, "bold"), justify="center", overflow="fold")
-    for row, values in zip(matrix.rows, matrix.cells, strict=True):
-        table.add_row(safe_text(f"{row.label} ({row.id})"), *(_mark(value) for value in values))
-    return table
+def short_codes(ids: Sequence[str]) -> dict[str, str]:
+    """A column heading of at most five characters for each role id: the id itself when
+    short, else its first hyphenated part, else its first four letters; made unique."""
+    codes: dict[str, str] = {}
+    for role_id in ids:
+        first = role_id.split("-")[0]
+        if len(role_id) <= 5:
+            code = role_id
+        elif 0 < len(first) <= 5:
+            code = first
+        else:
+            code = role_id.replace("-", "")[:4] or role_id[:4]
+        taken = set(codes.values()) | (set(ids) - {role_id})
+        unique, number = code, 2
+        while unique in taken:
+            unique, number = f"{code[:4]}{number}", number + 1
+        codes[role_id] = unique
+    return codes
 
 
-def _mark(value: str | None) -> Text:
-    return Text(CELL_MARKS.get(value, "") if value else "")
+def _mark(value: str | None) -> str:
+    return CELL_MARKS.get(value, "") if value else ""
+
+
+def _matrix_grid(
+    matrix: Matrix, headings: Sequence[str], indices: Sequence[int], title: str | None
+) -> Grid:
+    """The rows (stakeholders or areas) down, the roles at `indices` across."""
+    columns = [Column(MATRIX_CORNERS[matrix.by], bold=True)]
+    columns += [Column(headings[i], justify="center", bold=True) for i in indices]
+    rows: list[list[Cell]] = [
+        [column.label, *(_mark(matrix.cells[i][index]) for i in indices)]
+        for index, column in enumerate(matrix.columns)
+    ]
+    return Grid(title, columns, rows, lines=False)
 
 
 class MatrixView:
-    """A matrix that picks its orientation when printed: roles down if that fits the width
-    without wrapping, else roles across (their ids head the columns), else the narrower."""
+    """A matrix that picks its layout when drawn, the first that fits the width: role ids
+    across; short codes across; the roles split over several tables of codes; one line per
+    role. A key from headings to role names and the marks' legend follow."""
 
     def __init__(self, matrix: Matrix, title: str | None = None) -> None:
         self.matrix = matrix
-        self.title = title
+        self.title = title or MATRIX_TITLES[matrix.by]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.choose(console, options)
+        matrix, width = self.matrix, options.max_width
+        legend = Paragraph(MATRIX_LEGENDS[matrix.by], style="dim")
+        if not matrix.columns or not matrix.rows:
+            what = "stakeholder" if matrix.by == "stakeholder" else "area of responsibility"
+            yield Paragraph(self.title, style="bold")
+            yield Paragraph(f"No role marks any {what}", style="dim")
+            return
+        ids = [row.id for row in matrix.rows]
+        everyone = list(range(len(ids)))
+        codes = short_codes(ids)
+        for headings in (ids, [codes[i] for i in ids]):
+            grid = _matrix_grid(matrix, headings, everyone, self.title)
+            if width >= MIN_WIDTH and grid.min_width() <= width:
+                yield grid
+                yield legend
+                yield self._key(headings)
+                return
+        headings = [codes[i] for i in ids]
+        chunks = self._chunks(headings, width)
+        if chunks is None:
+            yield from self._lists()
+            yield legend
+            return
+        for number, chunk in enumerate(chunks):
+            yield _matrix_grid(matrix, headings, chunk, self.title if number == 0 else None)
+        yield legend
+        yield self._key(headings)
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, self.choose(console, options))
+    def _chunks(self, headings: Sequence[str], width: int) -> list[list[int]] | None:
+        """The roles in runs that each fit `width` as one table; None if one role won't."""
+        if width < MIN_WIDTH:
+            return None
+        chunks: list[list[int]] = []
+        current: list[int] = []
+        for index in range(len(headings)):
+            trial = [*current, index]
+            if _matrix_grid(self.matrix, headings, trial, None).min_width() <= width:
+                current = trial
+            elif current:
+                chunks.append(current)
+                current = [index]
+                if _matrix_grid(self.matrix, headings, current, None).min_width() > width:
+                    return None
+            else:
+                return None
+        chunks.append(current)
+        return chunks
 
-    def choose(self, console: Console, options: ConsoleOptions) -> Table:
-        unbounded = options.update_width(UNBOUNDED)  # Measurement.get clamps to the width
-        wide = matrix_table(self.matrix, self.title)
-        wide_width = Measurement.get(console, unbounded, wide).maximum
-        if wide_width <= options.max_width:
-            return wide
-        tall = matrix_table(self.matrix, self.title, transpose=True)
-        if Measurement.get(console, unbounded, tall).minimum > options.max_width:
-            # Too narrow for whole words in the first column: fold them rather than crop.
-            tall = matrix_table(self.matrix, self.title, transpose=True, whole_words=False)
-        tall_width = Measurement.get(console, unbounded, tall).maximum
-        return tall if tall_width < wide_width else wide
+    def _key(self, headings: Sequence[str]) -> Paragraph:
+        parts = []
+        for heading, row in zip(headings, self.matrix.rows, strict=True):
+            named = row.label if heading == row.id else f"{row.label} ({row.id})"
+            parts.append(f"{heading} = {named}")
+        return Paragraph("Roles: " + "; ".join(parts), style="dim")
+
+    def _lists(self) -> RenderResult:
+        """One paragraph per role: what it is marked for, by kind of mark."""
+        matrix = self.matrix
+        yield Paragraph(self.title, style="bold")
+        for row, cells in zip(matrix.rows, matrix.cells, strict=True):
+            kinds = []
+            for value, label in ((PRIMARY, "●"), (SECONDARY, "○")):
+                marked = [
+                    c.label for c, cell in zip(matrix.columns, cells, strict=True) if cell == value
+                ]
+                if marked:
+                    kinds.append(f"{label} {', '.join(marked)}")
+            yield Paragraph(f"{row.label} ({row.id}): {'; '.join(kinds) or '-'}")
 
 
 def matrix_view(matrix: Matrix, title: str | None = None) -> RenderableType:
-    """`matrix_table` in whichever orientation fits the terminal (see MatrixView)."""
+    """The matrix in the first layout that fits the terminal (see MatrixView)."""
     return MatrixView(matrix, title)
 
 
@@ -174,22 +226,21 @@ def map_picture(result: RoleMap, width: int, height: int) -> RenderableType:
     return Group(picture)
 
 
-def map_view(result: RoleMap, width: int, height: int) -> RenderableType:
-    """The map, a key from ids to names, and the roles it could not place."""
+def map_view(
+    result: RoleMap, width: int, height: int, names: Mapping[str, str] | None = None
+) -> RenderableType:
+    """The map, a key from ids to names, and the roles it could not place (by `names`)."""
+    unplaced = [(names or {}).get(role_id, role_id) for role_id in result.unplaced]
     parts: list[RenderableType] = [map_picture(result, width, height)]
     if result.points:
-        key = Table.grid(padding=(0, 2, 0, 0))
-        key.add_column(style="bold", no_wrap=True)
-        key.add_column(overflow="fold")
-        for point in result.points:
-            key.add_row(safe_text(point.role_id), safe_text(point.name))
-        parts += [Text(""), key]
+        parts.append(Text(""))
+        parts += [Paragraph(f"{point.role_id}  {point.name}") for point in result.points]
     if result.unplaced:
         parts += [
             Text(""),
-            safe_text(
-                "Not on the map (orientation or horizon unknown): " + ", ".join(result.unplaced),
-                "dim",
+            Paragraph(
+                "Not on the map (orientation or horizon unknown): " + ", ".join(unplaced),
+                style="dim",
             ),
         ]
     return Group(*parts)

@@ -39,6 +39,8 @@ class Report(NamedTuple):
     """JSON and YAML: the command's document, with its `version`."""
     tabular: Callable[[], Tabular] | None = None
     """CSV and Markdown: one header row, then rows of cells."""
+    markdown: Callable[[], Tabular] | None = None
+    """Markdown, when it differs from `tabular`: read by people, so names, not ids."""
     note: str | None = None
     """A line for stderr once the output is written (`validate`'s verdict, `init`'s advice)."""
     failure: PmrolesError | None = None
@@ -55,6 +57,8 @@ class Output(NamedTuple):
     force: bool = False
     """Replace the export file."""
     no_color: bool = False
+    pager: bool = True
+    """Let a table taller than the terminal go through the pager (off with --no-pager)."""
 
 
 def emit(report: Report, output: Output) -> None:
@@ -63,13 +67,31 @@ def emit(report: Report, output: Output) -> None:
     Everything that can fail for a reason of the data's (an unknown name met while drawing,
     an export file that exists) fails before the first byte is written to stdout.
     """
-    text = _table(report, output) if output.format == "table" else _machine(report, output)
-    if text:
+    table = output.format == "table"
+    text = _table(report, output) if table else _machine(report, output)
+    # Only drawn views page: `schema`'s JSON and `validate`'s problem lines are for tools.
+    drawn = table and report.view is not None
+    if text and not (drawn and output.pager and _on_terminal() and _paged(text)):
         write(sys.stdout, text)
     if report.note is not None:
         write(sys.stderr, report.note)
     if report.failure is not None:
         raise report.failure
+
+
+def _on_terminal() -> bool:
+    # Asked before the pager module is imported: piped output never pays for paging.
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, OSError, ValueError):  # replaced or closed, e.g. by a test runner
+        return False
+
+
+def _paged(text: str) -> bool:
+    """Whether the pager showed `text` (it was taller than the terminal, and a pager ran)."""
+    from pmroles.render.pager import page
+
+    return page(text, sys.stdout)
 
 
 def _table(report: Report, output: Output) -> str:
@@ -97,6 +119,8 @@ def _machine(report: Report, output: Output) -> str:
             raise TypeError(f"this report has no {output.format} form")
         document = report.document()
         return formats.to_json(document) if output.format == "json" else formats.to_yaml(document)
+    if output.format == "markdown" and report.markdown is not None:
+        return formats.to_markdown(report.markdown())
     if report.tabular is None:
         raise TypeError(f"this report has no {output.format} form")
     table = report.tabular()

@@ -1,120 +1,57 @@
-"""Rich tables for people at a terminal; catalogue text always goes in as `Text`, never markup."""
+"""The terminal views of the catalogue: each builds `Grid`s and `Paragraph`s, which fit
+themselves to the width they are drawn at (see `pmroles.render.layout`).
+
+Catalogue text never goes in as markup. People read names, not ids: stakeholders, areas of
+responsibility and roles appear by their names here; the machine formats keep the ids.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.table import Table
+from rich.console import Group, RenderableType
 from rich.text import Text
 
-from pmroles.answers.compare import Mark, RoleComparison, Similar
+from pmroles.answers.compare import Mark, RoleComparison, Similar, most_different
 from pmroles.answers.query import find_stakeholder
-from pmroles.model import Aspect, AspectKind, Catalogue, Comparison, Role, Stakeholder
-from pmroles.render.text import inert
+from pmroles.model import (
+    ASPECT_BY_KEY,
+    Aspect,
+    AspectKind,
+    Catalogue,
+    Comparison,
+    Role,
+    Stakeholder,
+    display_names,
+    normalise,
+    shown_values,
+)
+from pmroles.render.layout import ITEM_MARK, Cell, Column, Grid, Item, Paragraph
+from pmroles.render.text import inert, shown
 
 if TYPE_CHECKING:
     from pmroles.answers.search import Hit
 
-ITEM_MARK = "•"
 MARKS = {Mark.SHARED: "=", Mark.SOME: "~", Mark.UNIQUE: ITEM_MARK}
 """How `compare` marks an item: listed by every role, by some, or by this role only."""
 ASPECT_WIDTH = 18
 """Aspect labels wrap rather than take width from the roles' text."""
+BRIEF_ASPECTS = 3
+"""How many of the aspects where roles differ most the default `compare` shows."""
+BRIEF_ITEMS = 3
+"""How many items of each of those aspects it shows per role."""
+
+__all__ = ["ITEM_MARK", "MARKS"]
 
 
 def safe_text(value: str, style: str = "") -> Text:
     """Catalogue text as inert Rich text: never markup, controls shown as escapes."""
-    return Text(inert(value), style=style)
+    return Text(shown(value), style=style, overflow="ellipsis")
 
 
-def new_table(title: str, caption: str | None = None) -> Table:
-    """The table style every command shares."""
-    return Table(
-        title=safe_text(title, "bold"),
-        title_justify="left",
-        caption=safe_text(caption, "dim") if caption else None,
-        caption_justify="left",
-        box=box.ROUNDED,
-        show_lines=True,
-    )
-
-
-class _Bullets:
-    """Items one per line, each behind its mark, wrapped lines indented under the text.
-
-    One light renderable instead of a nested grid per cell: a table of roles has a hundred
-    of these, and grids made rendering the slowest part of a command. Items listed by every
-    compared role (the `=` mark) are bold; the marks never are.
-    """
-
-    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
-        self.items = [(mark, inert(item)) for mark, item in items]
-        # Worked out once: a table measures each of its cells more than once.
-        self.indent = max((cell_len(mark) for mark, _ in self.items), default=0) + 1
-        self.widest_word = max(
-            (cell_len(word) for _, item in self.items for word in item.split()), default=0
-        )
-        self.longest = max((cell_len(item) for _, item in self.items), default=0)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        if not self.items:
-            return Measurement(0, 0)
-        return Measurement(self.indent + self.widest_word, self.indent + self.longest).clamp(
-            max_width=options.max_width
-        )
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - self.indent, 1)
-        bold = console.get_style("bold")
-        blank = " " * self.indent
-        newline = Segment.line()
-        for mark, item in self.items:
-            # Most items fit on one line, and wrapping one that fits gives it back unchanged.
-            if cell_len(item) <= width:
-                lines = [item]
-            else:
-                lines = [line.plain for line in Text(item).wrap(console, width, overflow="fold")]
-            for number, line in enumerate(lines):
-                # Finished segments, never Text (Rich would wrap a Text line a second time),
-                # and one segment where nothing is styled: Rich measures every segment of a
-                # cell's lines several times over.
-                lead = f"{mark} " if number == 0 else blank
-                if mark == MARKS[Mark.SHARED]:
-                    yield Segment(lead)
-                    yield Segment(line, bold)
-                else:
-                    yield Segment(lead + line)
-                yield newline
-
-
-def _bullets(items: Iterable[tuple[str, str]]) -> RenderableType:
-    """One line per (mark, item); see _Bullets."""
-    return _Bullets(items)
-
-
-def bullet_list(items: Iterable[str]) -> RenderableType:
-    """Items as bullets, wrapped lines indented."""
-    return _bullets((ITEM_MARK, item) for item in items)
-
-
-def _cell(
-    aspect: Aspect,
-    values: tuple[str, ...],
-    names: Mapping[str, str],
-    marks: Iterable[str] | None = None,
-) -> RenderableType:
-    if aspect.kind is AspectKind.TEXT:
-        return safe_text(values[0]) if values else Text()
-    if aspect.kind is AspectKind.CHOICES:
-        return safe_text(", ".join(values))
-    shown = [names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in values]
-    return _bullets(zip(marks or [ITEM_MARK] * len(shown), shown, strict=True))
+def blank() -> Text:
+    return Text("")
 
 
 def percent(score: float | None) -> str:
@@ -125,109 +62,248 @@ def role_heading(role: Role) -> str:
     return f"{role.name} ({role.id})"
 
 
-def _stakeholder_names(catalogue: Catalogue) -> dict[str, str]:
-    return {s.id: s.name for s in catalogue.stakeholders.values()}
+def names_of(catalogue: Catalogue) -> dict[str, str]:
+    """Stakeholder and area ids to the names people read."""
+    return display_names(catalogue)
 
 
-def role_table(role: Role, catalogue: Catalogue, *, with_sources: bool = False) -> RenderableType:
-    """Every attribute of one role, one row each; with sources, a column and a key to them."""
-    caption = f"Also called: {', '.join(role.aliases)}" if role.aliases else None
-    table = new_table(role_heading(role), caption)
-    table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
-    table.add_column("Details", overflow="fold")
+def _cell(
+    aspect: Aspect,
+    values: Sequence[str],
+    names: Mapping[str, str],
+    marks: Iterable[str] | None = None,
+) -> Cell:
+    if aspect.kind is AspectKind.TEXT:
+        return values[0] if values else ""
+    shown_list = shown_values(aspect, values, names)
+    if aspect.kind is AspectKind.CHOICES:
+        return ", ".join(shown_list)
+    return tuple(zip(marks or [ITEM_MARK] * len(shown_list), shown_list, strict=True))
+
+
+def bullets(items: Iterable[str]) -> tuple[Item, ...]:
+    return tuple((ITEM_MARK, item) for item in items)
+
+
+def other_names(name: str, role_id: str, aliases: Iterable[str]) -> list[str]:
+    """The aliases worth telling a person: not the name or id again in other spelling."""
+    same = {normalise(name), normalise(role_id)}
+    return [alias for alias in aliases if normalise(alias) not in same]
+
+
+# -- show --------------------------------------------------------------------------------------
+
+
+def role_table(
+    role: Role,
+    catalogue: Catalogue,
+    *,
+    with_sources: bool = False,
+    aspects: Sequence[str] | None = None,
+) -> RenderableType:
+    """One role, an aspect a row (`aspects`: these keys in this order; None: all it has);
+    with sources, a column and a key to them."""
+    also = other_names(role.name, role.id, role.aliases)
+    columns = [Column("Aspect", cap=ASPECT_WIDTH, bold=True), Column("Details")]
     if with_sources:
-        table.add_column("Sources", overflow="fold")
-    names = _stakeholder_names(catalogue)
-    for aspect in role.aspects():
-        cells: list[RenderableType] = [
-            Text(aspect.label),
-            _cell(aspect, role.get(aspect.key), names),
-        ]
+        columns.append(Column("Sources"))
+    names = names_of(catalogue)
+    chosen = role.aspects() if aspects is None else [ASPECT_BY_KEY[k] for k in aspects]
+    rows: list[list[Cell]] = []
+    for aspect in chosen:
+        row: list[Cell] = [aspect.label, _cell(aspect, role.get(aspect.key), names)]
         if with_sources:
-            cells.append(safe_text(", ".join(role.sources.get(aspect.key, ())) or "-"))
-        table.add_row(*cells)
+            row.append(", ".join(role.sources.get(aspect.key, ())) or "-")
+        rows.append(row)
+    caption = f"Also called: {', '.join(also)}" if also else None
+    table = Grid(role_heading(role), columns, rows, caption=caption)
     if not with_sources:
         return table
-    cited = dict.fromkeys(s for ids in role.sources.values() for s in ids)
+    cited = dict.fromkeys(s for a in chosen for s in role.sources.get(a.key, ()))
     return Group(table, source_table(catalogue, cited))
 
 
-def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Table:
-    table = new_table("Sources")
-    table.add_column("Id", style="bold", no_wrap=True)
-    table.add_column("Article", overflow="fold")
+def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Grid:
+    rows: list[list[Cell]] = []
     for source_id in ids:
         source = catalogue.sources.get(source_id)
-        table.add_row(
-            safe_text(source_id), safe_text(source.citation() if source else "(not defined)")
-        )
-    return table
+        rows.append([source_id, source.citation() if source else "(not defined)"])
+    return Grid("Sources", [Column("Id", bold=True), Column("Article")], rows)
 
 
-def comparison_view(result: RoleComparison, catalogue: Catalogue) -> RenderableType:
-    """The computed aspect table, then what the articles say about each pair of these roles."""
-    headings = [role_heading(role) for role in result.roles]
+# -- compare -----------------------------------------------------------------------------------
+
+
+def _legend(result: RoleComparison) -> str:
     legend = f"{MARKS[Mark.SHARED]} listed by every role, {ITEM_MARK} by this role only"
     if len(result.roles) > 2:
         legend += f", {MARKS[Mark.SOME]} by some of the others"
-    overall = f"Overall similarity {percent(result.similarity)} (Jaccard, see --help). "
-    table = new_table(" vs ".join(headings), overall + legend)
-    table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
-    for heading in headings:
-        table.add_column(safe_text(heading, "bold"), overflow="fold")
-    table.add_column("Alike", justify="right", no_wrap=True)
-    names = _stakeholder_names(catalogue)
-    for row in result.rows:
-        cells = [
-            _cell(row.aspect, values, names, (MARKS[row.mark(i, v)] for v in values))
-            for i, values in enumerate(row.values)
-        ]
-        table.add_row(Text(row.aspect.label), *cells, Text(percent(row.similarity)))
+    return legend
+
+
+def comparison_view(
+    result: RoleComparison, catalogue: Catalogue, *, full: bool = False, picked: bool = False
+) -> RenderableType:
+    """`full`: every aspect side by side, then all the articles say about each pair;
+    `picked` (aspects were chosen): those aspects side by side. Otherwise one screen:
+    summaries, what the articles say, and the aspects where the roles differ most."""
+    if full or picked:
+        return _full_comparison(result, catalogue, notes=full)
+    return _brief_comparison(result, catalogue)
+
+
+def _side_by_side(
+    result: RoleComparison,
+    catalogue: Catalogue,
+    rows: Sequence[tuple[Aspect, Sequence[Sequence[str]]]],
+    *,
+    title: str | None,
+    caption: str | None,
+    marks: bool,
+    alike: Mapping[str, float | None] | None = None,
+) -> Grid:
+    names = names_of(catalogue)
+    columns = [Column("Aspect", cap=ASPECT_WIDTH, bold=True)]
+    columns += [Column(role_heading(role), bold=False) for role in result.roles]
+    if alike is not None:
+        columns.append(Column("Alike", justify="right"))
+    by_key = {row.aspect.key: row for row in result.rows}
+    grid_rows: list[list[Cell]] = []
+    for aspect, values in rows:
+        source_row = by_key[aspect.key]
+        cells: list[Cell] = [aspect.label]
+        for index, items in enumerate(values):
+            shown_marks = [MARKS[source_row.mark(index, v)] for v in items] if marks else None
+            cells.append(_cell(aspect, items, names, shown_marks))
+        if alike is not None:
+            cells.append(percent(alike[aspect.key]))
+        grid_rows.append(cells)
+    return Grid(title, columns, grid_rows, caption=caption, stack_by_column=True)
+
+
+def _full_comparison(
+    result: RoleComparison, catalogue: Catalogue, *, notes: bool
+) -> RenderableType:
+    overall = f"Overall similarity {percent(result.similarity)} (see pmroles compare --help). "
+    table = _side_by_side(
+        result,
+        catalogue,
+        [(row.aspect, row.values) for row in result.rows],
+        title=" vs ".join(role_heading(role) for role in result.roles),
+        caption=overall + _legend(result),
+        marks=True,
+        alike={row.aspect.key: row.similarity for row in result.rows},
+    )
     by_id = {role.id: role for role in result.roles}
-    notes = [_curated(note, by_id, catalogue) for note in result.notes]
-    return Group(table, *notes)
+    if not notes:
+        return table
+    return Group(table, *(_curated(note, by_id, catalogue, brief=False) for note in result.notes))
 
 
-def _curated(note: Comparison, by_id: Mapping[str, Role], catalogue: Catalogue) -> RenderableType:
-    """One curated comparison: shared points as a list, per-role points as a table."""
-    first, second = (by_id[role_id] for role_id in note.roles)
+def _brief_comparison(result: RoleComparison, catalogue: Catalogue) -> RenderableType:
+    roles = result.roles
     parts: list[RenderableType] = [
-        Text(""),
-        safe_text(f"What the articles say about {first.name} and {second.name}", "bold"),
+        Paragraph(" vs ".join(role_heading(role) for role in roles), style="bold")
     ]
+    summaries = [(role, role.summary) for role in roles if role.summary]
+    if summaries:
+        parts.append(blank())
+        parts += [Paragraph(f"{role.name}: {summary}") for role, summary in summaries]
+    by_id = {role.id: role for role in roles}
+    # Two roles: what the articles say in full but for the per-role lists; more: how each
+    # pair differs, or the screen fills with pairs.
+    parts += [
+        _curated(note, by_id, catalogue, brief=True, differences_only=len(roles) > 2)
+        for note in result.notes
+    ]
+    ranked = most_different(result, BRIEF_ASPECTS)
+    if ranked:
+        rows = []
+        hidden = 0
+        kept = BRIEF_ITEMS if len(roles) == 2 else BRIEF_ITEMS - 1
+        for row in ranked:
+            values = [items[:kept] for items in row.values]
+            hidden += sum(len(a) - len(b) for a, b in zip(row.values, values, strict=True))
+            rows.append((row.aspect, values))
+        more = f"; {hidden} more items with --full" if hidden else ""
+        parts += [
+            blank(),
+            _side_by_side(
+                result,
+                catalogue,
+                rows,
+                title="Where they differ most",
+                caption=f"Overall similarity {percent(result.similarity)}{more}",
+                marks=False,
+            ),
+        ]
+    ids = " ".join(role.id for role in roles)
+    parts += [
+        blank(),
+        Paragraph(
+            f"All {len(result.rows)} aspects side by side: pmroles compare {ids} --full; "
+            "some of them: --aspects skills,tools",
+            style="dim",
+        ),
+    ]
+    return Group(*parts)
+
+
+def _curated(
+    note: Comparison,
+    by_id: Mapping[str, Role],
+    catalogue: Catalogue,
+    *,
+    brief: bool,
+    differences_only: bool = False,
+) -> RenderableType:
+    """One curated comparison: shared points and differences as lists, then (in full) the
+    per-role points, and the responsibility splits, as a table."""
+    first, second = (by_id[role_id] for role_id in note.roles)
+    # Between two roles only, the pair goes without saying.
+    about = "" if brief and not differences_only else f" about {first.name} and {second.name}"
+    parts: list[RenderableType] = [
+        blank(),
+        Paragraph(f"What the articles say{about}", style="bold"),
+    ]
+    if differences_only:
+        if note.differences:
+            parts.append(
+                Paragraph("How they differ:", style="bold", items=bullets(note.differences))
+            )
+        return Group(*parts)
     if note.summary:
-        parts.append(safe_text(note.summary))
+        parts.append(Paragraph(note.summary))
     for label, items in (
         ("What both share", note.similarities),
         ("How they differ", note.differences),
     ):
         if items:
-            parts += [Text(""), safe_text(label, "bold"), bullet_list(items)]
-    table = new_table("Role by role")
-    table.add_column("Point", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
-    for role in (first, second):
-        table.add_column(safe_text(role_heading(role), "bold"), overflow="fold")
-    for label, per_role in (
-        ("Advantages over the other", note.advantages),
-        ("Where it stands out", note.excels),
-    ):
-        if per_role:
-            table.add_row(
-                Text(label), *(bullet_list(per_role.get(r.id, ())) for r in (first, second))
-            )
+            parts.append(Paragraph(f"{label}:", style="bold", items=bullets(items)))
+    columns = [Column("", cap=ASPECT_WIDTH, bold=True)]
+    columns += [Column(role.name) for role in (first, second)]
+    rows: list[list[Cell]] = []
+    if not brief:
+        for label, per_role in (
+            ("Advantages over the other", note.advantages),
+            ("Where it stands out", note.excels),
+        ):
+            if per_role:
+                rows.append([label, *(bullets(per_role.get(r.id, ())) for r in (first, second))])
     for area, shares in note.split.items():
-        table.add_row(
-            safe_text(f"Split: {area}"),
-            *(safe_text(shares.get(r.id, "-")) for r in (first, second)),
-        )
-    if table.row_count:
-        parts += [Text(""), table]
+        rows.append([area.capitalize(), *(shares.get(r.id, "-") for r in (first, second))])
+    if rows:
+        title = "Role by role" if not brief else "Who does what"
+        parts += [blank(), Grid(title, columns, rows, stack_by_column=True, lines=not brief)]
     titles = [
         catalogue.sources[s].citation() if s in catalogue.sources else s for s in note.sources
     ]
     if titles:
-        parts.append(safe_text(f"Source: {'; '.join(titles)}", "dim"))
+        parts.append(Paragraph(f"Source: {'; '.join(titles)}", style="dim"))
     return Group(*parts)
+
+
+# -- list, stakeholders, search, similar, which -------------------------------------------------
 
 
 def roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str:
@@ -239,103 +315,98 @@ def roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str
     return "Roles"
 
 
-def roles_table(roles: Iterable[Role], title: str) -> Table:
-    table = new_table(title)
-    table.add_column("Id", style="bold", no_wrap=True)
-    table.add_column("Name", overflow="fold")
-    table.add_column("Focus", overflow="fold")
-    for role in roles:
-        table.add_row(
-            safe_text(role.id), safe_text(role.name), safe_text("; ".join(role.get("focus")))
-        )
-    return table
+def roles_table(roles: Iterable[Role], title: str) -> Grid:
+    columns = [Column("Id", bold=True), Column("Name"), Column("Focus")]
+    rows: list[list[Cell]] = [[role.id, role.name, "; ".join(role.get("focus"))] for role in roles]
+    return Grid(title, columns, rows)
 
 
-def stakeholders_table(catalogue: Catalogue, working: Mapping[str, list[Role]]) -> Table:
+def stakeholders_table(catalogue: Catalogue, working: Mapping[str, list[Role]]) -> Grid:
     """Every stakeholder with the roles that work with it."""
-    table = new_table("Stakeholders")
-    table.add_column("Id", style="bold", no_wrap=True)
-    table.add_column("Name", overflow="fold")
-    table.add_column("Roles that work with it", overflow="fold")
-    for stakeholder in catalogue.stakeholders.values():
-        roles = ", ".join(role.id for role in working.get(stakeholder.id, ())) or "-"
-        table.add_row(safe_text(stakeholder.id), safe_text(stakeholder.name), safe_text(roles))
-    return table
+    columns = [Column("Id", bold=True), Column("Name"), Column("Roles that work with it")]
+    rows: list[list[Cell]] = [
+        [s.id, s.name, ", ".join(role.name for role in working.get(s.id, ())) or "-"]
+        for s in catalogue.stakeholders.values()
+    ]
+    return Grid("Stakeholders", columns, rows)
 
 
-def stakeholder_view(
-    stakeholder: Stakeholder, roles: Iterable[Role], catalogue: Catalogue
-) -> RenderableType:
+def stakeholder_view(stakeholder: Stakeholder, roles: Iterable[Role], catalogue: Catalogue) -> Grid:
     """One stakeholder: other names, what it needs from product roles, who works with it."""
-    table = new_table(f"{stakeholder.name} ({stakeholder.id})")
-    table.add_column("Aspect", style="bold", overflow="fold", max_width=ASPECT_WIDTH)
-    table.add_column("Details", overflow="fold")
-    if stakeholder.aliases:
-        table.add_row(Text("Also called"), safe_text(", ".join(stakeholder.aliases)))
+    rows: list[list[Cell]] = []
+    also = other_names(stakeholder.name, stakeholder.id, stakeholder.aliases)
+    if also:
+        rows.append(["Also called", ", ".join(also)])
     if stakeholder.needs:
-        table.add_row(Text("Needs from product roles"), bullet_list(stakeholder.needs))
+        rows.append(["Needs from product roles", bullets(stakeholder.needs)])
     role_lines = [role_heading(role) for role in roles]
-    table.add_row(
-        Text("Roles that work with it"), bullet_list(role_lines) if role_lines else Text("-")
-    )
+    rows.append(["Roles that work with it", bullets(role_lines) if role_lines else "-"])
     if stakeholder.sources:
-        table.add_row(
-            Text("Sources"),
-            bullet_list(
-                catalogue.sources[s].citation() if s in catalogue.sources else s
-                for s in stakeholder.sources
-            ),
+        cited = (
+            catalogue.sources[s].citation() if s in catalogue.sources else s
+            for s in stakeholder.sources
         )
-    return table
+        rows.append(["Sources", bullets(cited)])
+    columns = [Column("Aspect", cap=ASPECT_WIDTH, bold=True), Column("Details")]
+    return Grid(f"{stakeholder.name} ({stakeholder.id})", columns, rows)
 
 
-def search_table(hits: Sequence[Hit], query: str) -> Table:
+def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
     """Hits, best first, with the matched words highlighted."""
-    table = new_table(f"Matches for {query!r}")
-    table.add_column("Where", style="bold", overflow="fold")
-    table.add_column("Field", overflow="fold")
-    table.add_column("Text", overflow="fold")
+    names = names_of(catalogue)
+    where_names = {("role", role.id): role.name for role in catalogue.roles.values()} | {
+        ("stakeholder", s.id): s.name for s in catalogue.stakeholders.values()
+    }
+    rows: list[list[Cell]] = []
     for hit in hits:
-        text = safe_text(hit.text)
+        text = Text(inert(hit.text), overflow="ellipsis")
         for start, end in hit.spans:
             text.stylize("bold reverse", start, end)
-        table.add_row(
-            safe_text(f"{hit.kind} {hit.id}"), safe_text(hit.field.replace("_", " ")), text
-        )
-    return table
+        if len(text) > len(shown(hit.text)):
+            text = Text(shown(hit.text))  # an item cut for the screen: no highlight to place
+        if hit.field in ("owns", "supports"):  # an area id: shown by its name, all of it hit
+            text = Text(names.get(hit.text, hit.text), style="bold reverse")
+        where = where_names.get((hit.kind, hit.id), f"{hit.kind} {hit.id}")
+        label = ASPECT_BY_KEY[hit.field].label if hit.field in ASPECT_BY_KEY else hit.field
+        rows.append([where, label.replace("_", " "), text])
+    columns = [Column("Where", bold=True), Column("Field"), Column("Text")]
+    return Grid(f"Matches for {query!r}", columns, rows)
 
 
-def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Table:
+def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Grid:
     """Other roles by similarity, with the shared items behind each score."""
-    table = new_table(
-        f"Roles most like {role_heading(role)}", "Similarity: see pmroles compare --help"
-    )
-    table.add_column("Role", style="bold", overflow="fold")
-    table.add_column("Alike", justify="right", no_wrap=True)
-    table.add_column("Shared with it", overflow="fold")
-    names = _stakeholder_names(catalogue)
+    names = names_of(catalogue)
+    rows: list[list[Cell]] = []
     for item in ranked:
         drivers = [
-            f"{aspect.label}: "
-            + ", ".join(
-                names.get(v, v) if aspect.kind is AspectKind.STAKEHOLDERS else v for v in items
-            )
+            f"{aspect.label}: " + ", ".join(shown_values(aspect, items, names))
             for aspect, items in item.drivers
         ]
-        table.add_row(
-            safe_text(role_heading(item.role)),
-            Text(percent(item.score)),
-            bullet_list(drivers) if drivers else Text("nothing in common"),
+        rows.append(
+            [
+                role_heading(item.role),
+                percent(item.score),
+                bullets(drivers) if drivers else "nothing in common",
+            ]
         )
-    return table
+    columns = [Column("Role", bold=True), Column("Alike", justify="right"), Column("Shared")]
+    return Grid(
+        f"Roles most like {role_heading(role)}",
+        columns,
+        rows,
+        caption="Similarity: see pmroles compare --help",
+    )
 
 
-def origins_table(role: Role) -> Table:
-    """Where the role and each of its parts were written."""
+def origins_table(role: Role) -> Grid:
+    """Where the role and each of its parts were written: the role's file once, above the
+    table, and each part's line and column in it (a part from another file, the role it
+    extends, names its file too), so a long path is never cut in a narrow column."""
+    home = role.location.file if role.location else None
     where = str(role.location) if role.location else "(unknown)"
-    table = new_table(f"{role_heading(role)}: defined at {where}")
-    table.add_column("Attribute", style="bold", overflow="fold")
-    table.add_column("Written at", overflow="fold")
-    for key, location in role.locations.items():
-        table.add_row(safe_text(key), safe_text(str(location)))
-    return table
+    rows: list[list[Cell]] = [
+        [key, f"{at.line}:{at.column}" if at.file == home else str(at)]
+        for key, at in role.locations.items()
+    ]
+    columns = [Column("Attribute", bold=True), Column("Line:column" if home else "Written at")]
+    return Grid(f"{role_heading(role)}, defined at {where}", columns, rows)

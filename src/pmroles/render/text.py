@@ -37,3 +37,16 @@ def inert(text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+ITEM_LIMIT = 500
+"""The most characters of one item a terminal view shows; machine formats keep it whole."""
+
+
+def shown(text: str) -> str:
+    """`text` as a terminal view shows it: `inert`, and cut with `…` after ITEM_LIMIT
+    characters, so one huge item (a pasted document) cannot flood the screen."""
+    text = inert(text)
+    if len(text) > ITEM_LIMIT:
+        return text[: ITEM_LIMIT - 1] + "…"
+    return text
