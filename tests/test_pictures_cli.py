@@ -212,6 +212,22 @@ def test_export_writes_what_the_terminal_shows(
     assert first_line in "".join(parser.text)
 
 
+def test_an_exported_matrix_at_80_columns_is_the_readable_one(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """All ten roles at 80 columns: short codes across and a key, in the file as on screen."""
+    txt = tmp_path / "matrix.txt"
+    shown = invoke("matrix", "--by", "responsibility", "--export", str(txt), env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.stderr
+    exported = txt.read_text(encoding="utf-8")
+    assert exported == shown.stdout
+    header = next(line for line in exported.splitlines() if line.startswith("│ Area "))
+    cells = [cell.strip() for cell in header.split("│")[1:-1]]
+    assert cells == ["Area", "pm", "b2c", "b2b", "po", "pmm", "bpm", "tpm", "proj", "ba", "brand"]
+    assert max(len(line) for line in exported.splitlines()) <= 80
+    assert "proj = Project Manager (project-manager)" in " ".join(exported.split())
+
+
 def test_export_never_overwrites_without_force(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "out.svg"
     path.write_text("mine")
