@@ -26,6 +26,7 @@ _ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 # Built-in ids a generated role may extend or interact with, so layering and warnings occur.
 _PARENTS = st.sampled_from(["tpm", "bpm", "po"])
 _STAKEHOLDERS = st.sampled_from(["sales", "engineering", "legal", "no-such-stakeholder"])
+_SOURCES = st.sampled_from(["perrin", "editorial"])
 
 
 @st.composite
@@ -41,10 +42,18 @@ def _catalogues(draw: st.DrawFn) -> tuple[bool, dict[str, Any]]:
             role["summary"] = draw(_words)
         if draw(st.booleans()):
             role["skills"] = draw(st.lists(_words, max_size=4, unique=True))
+            # Where some items come from elsewhere, and where the sources disagree.
+            cited = draw(st.lists(st.sampled_from(role["skills"] or ["-"]), unique=True))
+            cites = {item: [draw(_SOURCES)] for item in cited if item in role["skills"]}
+            if cites:
+                role["cites"] = {"skills": cites}
+            if draw(st.booleans()):
+                role["disputes"] = {"skills": [{"perrin": draw(_words), "editorial": draw(_words)}]}
         if builtin and draw(st.booleans()):
             role["interactions"] = draw(st.lists(_STAKEHOLDERS, max_size=3, unique=True))
         roles[f"own-{role_id}"] = role
-    return builtin, {"roles": roles}
+    sources = {"perrin": {"title": "P"}, "editorial": {"title": "E"}}
+    return builtin, {"sources": sources, "roles": roles}
 
 
 def _records(catalogue: Catalogue) -> dict[str, Any]:

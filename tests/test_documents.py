@@ -39,6 +39,7 @@ DOCUMENTS: dict[str, tuple[tuple[str, ...], Any]] = {
     "stakeholder": (("stakeholders", "sales"), documents.OneStakeholderDocument),
     "validate": (("validate",), documents.ValidateDocument),
     "which": (("which", "tpm"), documents.WhichDocument),
+    "sources": (("sources",), documents.SourcesDocument),
 }
 """Every command with a JSON form, and the TypedDict of what it prints."""
 
@@ -108,7 +109,15 @@ def test_every_command_with_a_document_is_checked() -> None:
 
 def test_the_role_document_names_every_aspect_in_order() -> None:
     keys = list(get_type_hints(documents.RoleDocument))
-    assert keys == ["id", "name", "aliases", *(a.key for a in ASPECTS), "sources"]
+    assert keys == [
+        "id",
+        "name",
+        "aliases",
+        *(a.key for a in ASPECTS),
+        "sources",
+        "cites",
+        "disputes",
+    ]
 
 
 def test_every_version_key_is_document_version() -> None:

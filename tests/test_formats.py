@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "stakeholders": ("stakeholders",),
     "stakeholder": ("stakeholders", "sales"),
     "validate": ("validate",),
+    "sources": ("sources",),
 }
 """Every data command, with arguments that succeed on the built-in catalogue."""
 
@@ -148,7 +149,15 @@ def test_validate_csv_and_markdown_of_a_valid_file_have_only_a_header(invoke: In
 
 # -- 2. the JSON contract, key by key -------------------------------------------------------------
 
-ROLE_KEYS = ["id", "name", "aliases", *(aspect.key for aspect in ASPECTS), "sources"]
+ROLE_KEYS = [
+    "id",
+    "name",
+    "aliases",
+    *(aspect.key for aspect in ASPECTS),
+    "sources",
+    "cites",
+    "disputes",
+]
 SOURCE_KEYS = ["id", "title", "author", "publisher"]
 ASPECT_ROW_KEYS = ["key", "label", "values", "shared", "unique", "similarity"]
 CURATED_KEYS = [
@@ -177,7 +186,7 @@ def _is_score(value: Any) -> bool:
     return value is None or (isinstance(value, float) and 0.0 <= value <= 1.0)
 
 
-def test_role_keys_are_id_name_aliases_every_aspect_then_sources() -> None:
+def test_role_keys_are_id_name_aliases_every_aspect_then_sources_cites_disputes() -> None:
     assert ROLE_KEYS == [
         "id",
         "name",
@@ -207,6 +216,8 @@ def test_role_keys_are_id_name_aliases_every_aspect_then_sources() -> None:
         "market",
         "orientation",
         "sources",
+        "cites",
+        "disputes",
     ]
 
 
@@ -240,7 +251,10 @@ def test_show_json_cited_items_are_the_sources_the_role_names(invoke: Invoke) ->
     assert all(isinstance(item["id"], str) and isinstance(item["title"], str) for item in cited)
     assert all(item["author"] is None or isinstance(item["author"], str) for item in cited)
     assert all(item["publisher"] is None or isinstance(item["publisher"], str) for item in cited)
-    named = {s for ids in document["role"]["sources"].values() for s in ids}
+    role = document["role"]
+    named = {s for ids in role["sources"].values() for s in ids}
+    named |= {s for items in role["cites"].values() for ids in items.values() for s in ids}
+    named |= {s for disputes in role["disputes"].values() for d in disputes for s in d}
     assert [item["id"] for item in cited] == list(dict.fromkeys(item["id"] for item in cited))
     assert {item["id"] for item in cited} == named
 

@@ -18,6 +18,8 @@ GOLDEN = ROOT / "tests" / "golden"
 VIEWS = {
     "show_tpm": ["show", "tpm"],
     "show_tpm_sources": ["show", "tpm", "--sources"],
+    "show_tpm_sourced_only": ["show", "tpm", "--sourced-only"],
+    "show_po": ["show", "po"],
     "compare_bpm_tpm": ["compare", "bpm", "tpm"],
     "compare_bpm_tpm_full": ["compare", "bpm", "tpm", "--full"],
     "compare_pm_pmm_project_manager_ba": ["compare", "pm", "pmm", "project-manager", "ba"],
@@ -28,6 +30,7 @@ VIEWS = {
     "stakeholders": ["stakeholders"],
     "stakeholders_sales": ["stakeholders", "sales"],
     "match": ["match", "--skill", "market analysis", "--background", "economics"],
+    "map": ["map"],
 }
 WIDTHS = (40, 60, 80, 120)
 CASES = {f"{view}_{width}.txt": (args, width) for view, args in VIEWS.items() for width in WIDTHS}

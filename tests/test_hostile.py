@@ -392,6 +392,7 @@ TABLE_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "list-by-stakeholder": (("list", "--stakeholder", "st1"), ("[bold]Bold[/]",)),
     "which": (("which", "mk"), ()),
+    "sources": (("sources",), ("[bold]Bold[/]", r"Ctl\x07\x1b[2J\u202eName")),
 }
 
 

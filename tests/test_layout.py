@@ -249,12 +249,19 @@ def test_every_view_fits_its_width_and_never_splits_a_word(
         shown = tokens(drawn)
         cuts = [token[:-1] for token in shown if token.endswith(ELLIPSIS)]
         for token in shown:
-            assert token in known or (
-                token.endswith(ELLIPSIS) and any(_same_start(k, token) for k in known)
+            assert (
+                token in known
+                or (token.endswith(ELLIPSIS) and any(_same_start(k, token) for k in known))
+                # The widest drawing cut this word in a capped column; here it is whole.
+                or any(k.endswith(ELLIPSIS) and token.startswith(k[:-1]) for k in known)
             ), f"{token!r} is a piece of a word at width {width}"
         for token in {t for t in wide if any(c.isalnum() for c in t)} - set(shown) - CORNERS:
             # Not lost: shown cut short, or a role id the narrow matrix names in its key.
-            assert any(token.startswith(c) for c in cuts) or token in catalogue.roles, token
+            assert (
+                any(token.startswith(c) for c in cuts)
+                or token in catalogue.roles
+                or (token.endswith(ELLIPSIS) and any(t.startswith(token[:-1]) for t in shown))
+            ), token
 
 
 @pytest.mark.parametrize("width", [20, 40, 60, 80, 120])

@@ -454,7 +454,7 @@ def test_map_view_shows_picture_key_and_unplaced() -> None:
     assert "business ←" in out
     assert "•a" in out
     assert "Not on the map (orientation or horizon unknown): d, e" in out
-    assert any(line.split() == ["a", "Alpha"] for line in out.splitlines())
+    assert any(line.split() == ["a", "=", "Alpha"] for line in out.splitlines())
 
 
 def test_map_is_cropped_not_wrapped_on_a_narrow_terminal() -> None:

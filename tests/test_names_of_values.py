@@ -140,7 +140,16 @@ def test_show_aspects_repeatable_and_comma_separated_alike(invoke: Invoke) -> No
 def test_show_aspects_json_holds_only_those_aspects_in_order(invoke: Invoke) -> None:
     document = json.loads(_ok(invoke, "show", "tpm", "-a", "Skills,FOCUS", "--json"))
     role = document["role"]
-    assert list(role) == ["id", "name", "aliases", "skills", "focus", "sources"]
+    assert list(role) == [
+        "id",
+        "name",
+        "aliases",
+        "skills",
+        "focus",
+        "sources",
+        "cites",
+        "disputes",
+    ]
     assert role["id"] == "tpm"
     assert "software development" in role["skills"]
     assert list(role["sources"]) == ["skills", "focus"]
@@ -154,7 +163,15 @@ def test_show_aspects_yaml_is_the_json_document(invoke: Invoke) -> None:
         _ok(invoke, "show", "tpm", "-a", "Outcome responsibility", "-f", "yaml")
     )
     assert as_yaml == as_json
-    assert list(as_yaml["role"]) == ["id", "name", "aliases", "outcomes", "sources"]
+    assert list(as_yaml["role"]) == [
+        "id",
+        "name",
+        "aliases",
+        "outcomes",
+        "sources",
+        "cites",
+        "disputes",
+    ]
 
 
 def test_show_aspects_csv_and_markdown_have_a_row_per_aspect_in_order(invoke: Invoke) -> None:
@@ -178,6 +195,8 @@ def test_show_without_aspects_is_unchanged(invoke: Invoke) -> None:
         "aliases",
         *(aspect.key for aspect in ASPECTS),
         "sources",
+        "cites",
+        "disputes",
     ]
 
 

@@ -102,7 +102,7 @@ def test_the_schema_is_written_whole_to_a_file(tmp_path: Path) -> None:
         (
             "STAKEHOLDER_KEYS",
             lambda keys: keys[:-1],
-            "stakeholder: pmroles.catalogue.schema describes 'sources'",
+            "stakeholder: pmroles.catalogue.schema describes 'cites'",
         ),
         ("SOURCE_KEYS", lambda keys: (*keys, "year"), "source: the loader has 'year'"),
         (

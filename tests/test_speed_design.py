@@ -104,8 +104,13 @@ SERVED = [
     ["stakeholders"],
     ["stakeholders", "sales"],
     ["which", "tpm"],
+    ["sources"],
+    ["sources", "po"],
+    ["sources", "-f", "csv"],
+    ["--sourced-only", "sources"],
     ["--no-color", "show", "tpm"],
     ["--no-builtin", "--catalogue", "CATALOGUE", "which", "x"],
+    ["--no-builtin", "--catalogue", "CATALOGUE", "sources"],
     ["--catalog=CATALOGUE", "show", "x"],
 ] + [
     [*args, *output]
@@ -120,6 +125,8 @@ SERVED = [
         ["stakeholders"],
         ["stakeholders", "sales"],
         ["which", "tpm"],
+        ["sources"],
+        ["sources", "po"],
     )
     for output in (["--format", "json"], ["--json"])
 ]

@@ -128,6 +128,7 @@ class Settings:
     no_builtin: bool = False
     pager: bool = True
     quiet: bool = False
+    sourced_only: bool = False
 
 
 def _print_version(value: bool) -> None:
@@ -171,6 +172,13 @@ def _global_options(
         bool,
         typer.Option("--quiet", "-q", help="No warnings about the catalogue or the config file."),
     ] = False,
+    sourced_only: Annotated[
+        bool,
+        typer.Option(
+            "--sourced-only",
+            help="Only what the articles say: leave out the editorial items (marked *).",
+        ),
+    ] = False,
 ) -> None:
     """Example: pmroles compare bpm tpm
 
@@ -191,6 +199,7 @@ def _settings(ctx: click.Context) -> Settings:
         no_builtin=bool(params.get("no_builtin")),
         pager=not params.get("no_pager"),
         quiet=bool(params.get("quiet")),
+        sourced_only=bool(params.get("sourced_only")),
     )
 
 
@@ -219,6 +228,10 @@ def _catalogue(ctx: click.Context) -> Catalogue:
         loaded, warnings = load_cached(stack, os.environ)
         if warnings and speak:
             write(sys.stderr, warning_text(warnings))
+        if _settings(ctx).sourced_only:
+            from pmroles.model import sourced_only
+
+            loaded = sourced_only(loaded)
         root.meta["pmroles.catalogue"] = loaded
     return loaded
 
@@ -779,6 +792,34 @@ def which(
     files: each attribute points at the file that last set it.
     """
     _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.which(load, role))
+
+
+@app.command(short_help="Count each role's items by article, and the editorial ones.")
+def sources(
+    ctx: typer.Context,
+    role: Annotated[
+        str | None,
+        typer.Argument(
+            help="Role id, alias or full name (any case); omit for every role.",
+            show_default=False,
+            autocompletion=_complete_role,
+        ),
+    ] = None,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Example: pmroles sources po
+
+    For every role (or ROLE), how many of its items each source article backs and how many
+    are editorial: pmroles' own summary of common practice where the articles are silent,
+    which --sourced-only leaves out. An item is one entry of one aspect (a summary is one);
+    an item two articles back counts under each. The table heads each article's column with
+    its source id; --format json also lists every source's title, author and publisher, and
+    counts each stakeholder's needs the same way.
+    """
+    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.sources(load, role))
 
 
 @app.command(short_help="Write a starter catalogue of your own roles.")

@@ -440,6 +440,30 @@ def which(load: Load, role: str) -> Report:
     )
 
 
+def sources(load: Load, role: str | None = None) -> Report:
+    """How many items of each role (or of ROLE) each article backs, and how many are editorial."""
+    from pmroles.answers.provenance import provenance
+    from pmroles.answers.query import find_role
+
+    catalogue = load()
+    found = None if role is None else find_role(catalogue, role)
+    result = provenance(catalogue, found)
+
+    def view() -> RenderableType:
+        from pmroles.render.provenance import sources_view
+
+        if found is None:
+            return sources_view(result)
+        return sources_view(result, f"Where the items of {found.name} ({found.id}) come from")
+
+    return Report(
+        view=view,
+        document=lambda: _documents().sources_document(result, catalogue),
+        tabular=lambda: _documents().sources_tabular(result),
+        markdown=lambda: _documents().sources_tabular(result, human=True),
+    )
+
+
 def init(path: Path, force: bool = False) -> Report:
     """Write the starter catalogue to `path` and the JSON Schema beside it."""
     from pmroles.catalogue.loader import schema_text

@@ -46,6 +46,8 @@ class Call(NamedTuple):
     no_builtin: bool
     quiet: bool = False
     """No warnings (--quiet)."""
+    sourced_only: bool = False
+    """Without editorial items (--sourced-only)."""
 
 
 def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
@@ -102,6 +104,10 @@ def _catalogue(call: Call, environ: Mapping[str, str]) -> tuple[Catalogue, str]:
         from pmroles.notices import warning_text
 
         text += warning_text(warnings)
+    if call.sourced_only:
+        from pmroles.model import sourced_only
+
+        catalogue = sourced_only(catalogue)
     return catalogue, text
 
 
@@ -181,6 +187,7 @@ def parse(argv: Sequence[str]) -> Call | None:
         tuple(settings.get("catalogue", ())),
         bool(settings.get("no_builtin")),
         bool(settings.get("quiet")),
+        bool(settings.get("sourced_only")),
     )
 
 

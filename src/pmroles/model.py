@@ -5,8 +5,8 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 
@@ -166,6 +166,11 @@ class Source:
         return ", ".join(parts)
 
 
+EDITORIAL = "editorial"
+"""The source id of items that are this project's own summary of common practice, written
+where the articles are silent: never an article, and hidden by `--sourced-only`."""
+
+
 @dataclass(frozen=True, slots=True)
 class Stakeholder:
     """A group product roles work with: sales, legal, engineering..."""
@@ -177,6 +182,14 @@ class Stakeholder:
     """What this group needs from product roles."""
     sources: tuple[str, ...] = ()
     location: Location | None = None
+    cites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Need -> the source ids behind it, for needs whose sources are not all of `sources`."""
+
+    def need_sources(self, need: str) -> tuple[str, ...]:
+        return self.cites.get(need) or self.sources
+
+    def is_editorial(self, need: str) -> bool:
+        return self.need_sources(need) == (EDITORIAL,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +208,19 @@ class Role:
     """Where the role's final definition starts."""
     locations: Mapping[str, Location] = field(default_factory=dict)
     """Where each of `name`, `aliases` and the aspects was written (extended roles mix files)."""
+    cites: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Aspect key -> item -> its source ids, for items whose sources are not all of the
+    aspect's `sources` (an attribute drawn from several articles, or partly editorial)."""
+    disputes: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict)
+    """Aspect key -> where the sources disagree on it: each dispute maps a source id to what
+    that source says."""
+
+    def item_sources(self, key: str, item: str) -> tuple[str, ...]:
+        """The source ids behind one item of an aspect (the summary is the item itself)."""
+        return self.cites.get(key, {}).get(item) or self.sources.get(key, ())
+
+    def is_editorial(self, key: str, item: str) -> bool:
+        return self.item_sources(key, item) == (EDITORIAL,)
 
     def get(self, key: str) -> tuple[str, ...]:
         """An aspect's values; summary comes back as a one-item tuple."""
@@ -252,3 +278,84 @@ def shown_values(aspect: Aspect, values: Iterable[str], names: Mapping[str, str]
     if aspect.kind is AspectKind.STAKEHOLDERS or aspect.key in ("owns", "supports"):
         return [names.get(v, v) for v in values]
     return list(values)
+
+
+# -- what the articles alone say ---------------------------------------------------------------
+
+
+def sourced_only(catalogue: Catalogue) -> Catalogue:
+    """`catalogue` without its editorial items (`--sourced-only`): each role and
+    stakeholder keeps only what an article backs. Roles are converted as they are read, so
+    a command that shows one role pays for one."""
+    stakeholders = {key: _sourced_stakeholder(s) for key, s in catalogue.stakeholders.items()}
+    sources = {key: s for key, s in catalogue.sources.items() if key != EDITORIAL}
+    return replace(
+        catalogue,
+        roles=_SourcedRoles(catalogue.roles),
+        stakeholders=stakeholders,
+        sources=sources,
+    )
+
+
+def _without_editorial(ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(source for source in ids if source != EDITORIAL)
+
+
+def _sourced_role(role: Role) -> Role:
+    if EDITORIAL not in {s for ids in role.sources.values() for s in ids} and not any(
+        EDITORIAL in ids for items in role.cites.values() for ids in items.values()
+    ):
+        return role  # nothing editorial: the common case for a company's own roles
+    attributes = {}
+    for key, items in role.attributes.items():
+        kept = tuple(item for item in items if not role.is_editorial(key, item))
+        if kept:
+            attributes[key] = kept
+    summary = role.summary
+    if summary is not None and role.is_editorial("summary", summary):
+        summary = None
+    has = set(attributes) | ({"summary"} if summary is not None else set())
+    sources = {k: _without_editorial(v) for k, v in role.sources.items() if k in has}
+    cites = {
+        key: {item: ids for item, ids in items.items() if ids != (EDITORIAL,)}
+        for key, items in role.cites.items()
+        if key in has
+    }
+    return replace(
+        role,
+        summary=summary,
+        attributes=attributes,
+        sources={k: v for k, v in sources.items() if v},
+        cites={k: v for k, v in cites.items() if v},
+        locations={k: v for k, v in role.locations.items() if k in has or k not in ASPECT_BY_KEY},
+    )
+
+
+def _sourced_stakeholder(stakeholder: Stakeholder) -> Stakeholder:
+    needs = tuple(need for need in stakeholder.needs if not stakeholder.is_editorial(need))
+    return replace(
+        stakeholder,
+        needs=needs,
+        sources=_without_editorial(stakeholder.sources),
+        cites={k: v for k, v in stakeholder.cites.items() if k in needs},
+    )
+
+
+class _SourcedRoles(Mapping[str, Role]):
+    """The roles of a catalogue without their editorial items, converted when first read."""
+
+    def __init__(self, roles: Mapping[str, Role]) -> None:
+        self._roles = roles
+        self._done: dict[str, Role] = {}
+
+    def __getitem__(self, key: str) -> Role:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = _sourced_role(self._roles[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._roles)
+
+    def __len__(self) -> int:
+        return len(self._roles)

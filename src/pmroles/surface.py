@@ -34,6 +34,7 @@ GLOBAL: dict[str, Option] = {
     "--no-pager": ("no_pager", "flag", False, False, None, None),
     "--quiet": ("quiet", "flag", False, False, None, None),
     "-q": ("quiet", "flag", False, False, None, None),
+    "--sourced-only": ("sourced_only", "flag", False, False, None, None),
     "--install-completion": ("install_completion", "flag", False, None, None, "install_callback"),
     "--show-completion": ("show_completion", "flag", False, None, None, "show_callback"),
 }
@@ -184,6 +185,17 @@ COMMANDS: dict[str, tuple[str, tuple[Argument, ...], dict[str, Option]]] = {
             "--force": ("force", "flag", False, False, None, None),
         },
     ),
+    "sources": (
+        "sources",
+        (("role", 1, False, None),),
+        {
+            "--format": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "-f": ("output", "choice", False, None, ("table", "json", "yaml", "markdown", "csv"), None),
+            "--json": ("as_json", "flag", False, False, None, None),
+            "--export": ("export", "path", False, None, None, None),
+            "--force": ("force", "flag", False, False, None, None),
+        },
+    ),
     "init": (
         "init",
         (("path", 1, True, None),),
@@ -206,6 +218,7 @@ COMPLETES: dict[tuple[str, str], str] = {
     ("matrix", "roles"): "roles",
     ("stakeholders", "name"): "stakeholders",
     ("which", "role"): "roles",
+    ("sources", "role"): "roles",
     ("list", "--stakeholder"): "stakeholders",
     ("match", "--stakeholder"): "stakeholders",
 }

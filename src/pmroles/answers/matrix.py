@@ -42,6 +42,8 @@ class Matrix:
     """Stakeholders or areas at least one role marks, in catalogue or RESPONSIBILITY_AREAS order."""
     cells: tuple[tuple[str | None, ...], ...]
     """cells[row][column]: 'primary', 'secondary' or None."""
+    editorial: frozenset[tuple[str, str]] = frozenset()
+    """(role id, column id) of the marks that come from editorial items only."""
 
     def cell(self, row_id: str, column_id: str) -> str | None:
         rows = [h.id for h in self.rows]
@@ -63,12 +65,18 @@ def stakeholder_matrix(catalogue: Catalogue, ids: Sequence[str] | None = None) -
     role works with one."""
     roles = _roles(catalogue, ids)
     marks = {role.id: dict.fromkeys(role.get("interactions"), PRIMARY) for role in roles}
+    editorial = {
+        (role.id, item)
+        for role in roles
+        for item in role.get("interactions")
+        if role.is_editorial("interactions", item)
+    }
     used = {s for by_column in marks.values() for s in by_column}
     columns = [Header(s.id, s.name) for s in catalogue.stakeholders.values() if s.id in used]
     # Ids no stakeholder record defines (a hand-built catalogue) still get a column.
     known = {h.id for h in columns}
     columns += [Header(s, s) for s in _first_seen(marks) if s in used and s not in known]
-    return _matrix(MatrixKind.STAKEHOLDER, roles, columns, marks)
+    return _matrix(MatrixKind.STAKEHOLDER, roles, columns, marks, editorial)
 
 
 def responsibility_matrix(catalogue: Catalogue, ids: Sequence[str] | None = None) -> Matrix:
@@ -76,15 +84,19 @@ def responsibility_matrix(catalogue: Catalogue, ids: Sequence[str] | None = None
     'secondary' for supports."""
     roles = _roles(catalogue, ids)
     marks: dict[str, dict[str, str]] = {}
+    editorial: set[tuple[str, str]] = set()
     for role in roles:
         by_area = dict.fromkeys(role.get("supports"), SECONDARY)
         by_area.update(dict.fromkeys(role.get("owns"), PRIMARY))
         marks[role.id] = by_area
+        for area, mark in by_area.items():
+            if role.is_editorial("owns" if mark == PRIMARY else "supports", area):
+                editorial.add((role.id, area))
     used = {area for by_area in marks.values() for area in by_area}
     columns = [Header(area, label) for area, label in RESPONSIBILITY_AREAS if area in used]
     # An area outside the closed set (a hand-built catalogue) is shown, not dropped.
     columns += [Header(a, a) for a in _first_seen(marks) if a not in AREA_LABELS]
-    return _matrix(MatrixKind.RESPONSIBILITY, roles, columns, marks)
+    return _matrix(MatrixKind.RESPONSIBILITY, roles, columns, marks, editorial)
 
 
 def _first_seen(marks: Mapping[str, Mapping[str, str]]) -> list[str]:
@@ -96,7 +108,8 @@ def _matrix(
     roles: Sequence[Role],
     columns: list[Header],
     marks: Mapping[str, Mapping[str, str]],
+    editorial: set[tuple[str, str]],
 ) -> Matrix:
     rows = tuple(Header(role.id, role.name) for role in roles)
     cells = tuple(tuple(marks[row.id].get(column.id) for column in columns) for row in rows)
-    return Matrix(by, rows, tuple(columns), cells)
+    return Matrix(by, rows, tuple(columns), cells, frozenset(editorial))

@@ -24,6 +24,8 @@ ORIENTATION_X = {"business": -1.0, "technical": 1.0}
 HORIZON_Y = {"short": 0.0, "medium": 0.5, "long": 1.0}
 
 MARKER = "•"
+HOLLOW = "◦"
+"""The marker of a role placed from editorial items (pmroles' own summary, not an article)."""
 TOP_LABEL = "↑ long-term / strategic"
 BOTTOM_LABEL = "short-term / tactical"
 LEFT_LABEL = "business ←"
@@ -48,6 +50,8 @@ class MapPoint:
     """-1 business, 0 balanced, +1 technical."""
     y: float
     """0 short-term / tactical to 1 long-term / strategic."""
+    editorial: bool = False
+    """Placed from an editorial orientation or horizon, not from an article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,13 @@ def role_map(catalogue: Catalogue) -> RoleMap:
             unplaced.append(role.id)
             continue
         x = 0.0 if len(sides) > 1 else next(iter(sides))
-        points.append(MapPoint(role.id, role.name, x, sum(horizons) / len(horizons)))
+        editorial = any(
+            role.is_editorial(key, value)
+            for key in ("orientation", "horizon")
+            for value in role.get(key)
+        )
+        y = sum(horizons) / len(horizons)
+        points.append(MapPoint(role.id, role.name, x, y, editorial))
     return RoleMap(tuple(points), tuple(unplaced))
 
 
@@ -240,8 +250,16 @@ def render_lines(points: Sequence[MapPoint], width: int, height: int) -> list[st
     start = centre - len(CENTRE_LABEL) // 2
     if start > len(LEFT_LABEL) and start + len(CENTRE_LABEL) < width - len(RIGHT_LABEL):
         _write(grid, last, start, CENTRE_LABEL)
-    for row, column in {(label.point_row, label.point_column) for label in labels}:
-        grid[row][column] = MARKER
+    # A point is hollow when every role placed on it was placed from editorial items.
+    editorial = {point.role_id: point.editorial for point in points}
+    marks: dict[tuple[int, int], str] = {}
+    for label in labels:
+        where = (label.point_row, label.point_column)
+        hollow = all(editorial.get(role_id, False) for role_id in label.role_id.split(","))
+        if marks.get(where) != MARKER:
+            marks[where] = HOLLOW if hollow else MARKER
+    for (row, column), mark in marks.items():
+        grid[row][column] = mark
     for label in labels:
         _write(grid, label.row, label.column, label.text)
     return ["".join(line).rstrip() for line in grid]

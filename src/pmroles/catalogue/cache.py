@@ -521,6 +521,8 @@ def _role_data(role: Role, place: Places) -> dict[str, Any]:
         "sources": {k: list(v) for k, v in role.sources.items()},
         "location": _loc(role.location, place),
         "locations": {k: _loc(v, place) for k, v in role.locations.items()},
+        "cites": {k: {i: list(ids) for i, ids in v.items()} for k, v in role.cites.items()},
+        "disputes": {k: [dict(d) for d in v] for k, v in role.disputes.items()},
     }
 
 
@@ -534,16 +536,33 @@ def _role(data: dict[str, Any], files: Sequence[str]) -> Role:
         {k: tuple(v) for k, v in data["sources"].items()},
         _unloc(data["location"], files),
         {k: loc for k, v in data["locations"].items() if (loc := _unloc(v, files)) is not None},
+        {k: {i: tuple(ids) for i, ids in v.items()} for k, v in data["cites"].items()},
+        {k: tuple(dict(d) for d in v) for k, v in data["disputes"].items()},
     )
 
 
 def _stakeholder_data(s: Stakeholder, place: Places) -> list[Any]:
-    return [s.id, s.name, list(s.aliases), list(s.needs), list(s.sources), _loc(s.location, place)]
+    cites = {need: list(ids) for need, ids in s.cites.items()}
+    return [
+        s.id,
+        s.name,
+        list(s.aliases),
+        list(s.needs),
+        list(s.sources),
+        _loc(s.location, place),
+        cites,
+    ]
 
 
 def _stakeholder(data: list[Any], files: Sequence[str]) -> Stakeholder:
     return Stakeholder(
-        data[0], data[1], tuple(data[2]), tuple(data[3]), tuple(data[4]), _unloc(data[5], files)
+        data[0],
+        data[1],
+        tuple(data[2]),
+        tuple(data[3]),
+        tuple(data[4]),
+        _unloc(data[5], files),
+        {need: tuple(ids) for need, ids in data[6].items()},
     )
 
 

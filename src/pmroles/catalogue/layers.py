@@ -48,6 +48,10 @@ class RoleEntry:
     """The id of the role this entry starts from."""
     append: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Items added to the parent's lists instead of replacing them."""
+    cites: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Per-item sources, as `Role.cites`."""
+    disputes: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict)
+    """Where the sources disagree, as `Role.disputes`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +168,8 @@ class _Resolver:
                 entry.sources,
                 entry.location,
                 entry.locations,
+                entry.cites,
+                entry.disputes,
             )
         parent = self._parent(entry)
         if parent is None:
@@ -196,6 +202,14 @@ class _Resolver:
             )
             cited = parent.sources.get(key, ()) + entry.sources.get(key, ())
             sources[key] = tuple(dict.fromkeys(cited))
+        # What the parent cites or disputes about an aspect the entry writes anew no longer
+        # applies; appended items keep the parent's and add the entry's.
+        replaced = set(entry.attributes) | ({"summary"} if entry.summary is not None else set())
+        cites = {k: v for k, v in parent.cites.items() if k not in replaced}
+        for key, items in entry.cites.items():
+            cites[key] = {**cites.get(key, {}), **items}
+        disputes = {k: v for k, v in parent.disputes.items() if k not in replaced}
+        disputes.update(entry.disputes)
         return replace(
             parent,
             id=entry.id,
@@ -206,6 +220,8 @@ class _Resolver:
             sources={a.key: sources[a.key] for a in ASPECTS if sources.get(a.key)},
             location=entry.location,
             locations=locations,
+            cites={a.key: cites[a.key] for a in ASPECTS if cites.get(a.key)},
+            disputes={a.key: disputes[a.key] for a in ASPECTS if disputes.get(a.key)},
         )
 
 

@@ -10,7 +10,7 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -52,8 +52,17 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 """Ids are typed on command lines, so: no spaces, no shell metacharacters."""
 
 TOP_LEVEL_KEYS = ("roles", "stakeholders", "sources", "comparisons")
-ROLE_KEYS = ("name", "aliases", "extends", *(aspect.key for aspect in ASPECTS), "append", "sources")
-STAKEHOLDER_KEYS = ("name", "aliases", "needs", "sources")
+ROLE_KEYS = (
+    "name",
+    "aliases",
+    "extends",
+    *(aspect.key for aspect in ASPECTS),
+    "append",
+    "sources",
+    "cites",
+    "disputes",
+)
+STAKEHOLDER_KEYS = ("name", "aliases", "needs", "sources", "cites")
 SOURCE_KEYS = ("title", "author", "publisher")
 COMPARISON_KEYS = (
     "roles",
@@ -363,6 +372,16 @@ class _Builder:
             else:
                 self.error(self.item(path, index), where, message)
 
+    def known_keys(self, path: str, keys: Iterable[str], known: set[str]) -> None:
+        """Check every key of the mapping at `path` names a source in `known`."""
+        for key in keys:
+            if key not in known:
+                self.error(
+                    self.key(path, key),
+                    _join(path, key),
+                    f"unknown source {key!r}{self.did_you_mean(key, known)}",
+                )
+
     # -- the file ----------------------------------------------------------------------
 
     def layer(self, root: Node | None) -> Layer | None:
@@ -460,9 +479,17 @@ class _Builder:
         aliases = self.optional_texts(record, "aliases", path)
         needs = self.optional_texts(record, "needs", path)
         sources = self.optional_texts(record, "sources", path)
+        cites = self.per_key(record, "cites", path, self.texts)
+        for need in cites:
+            if need not in needs:
+                self.error(
+                    self.key(_join(path, "cites"), need),
+                    _join(path, f"cites.{need}"),
+                    f"cites {need!r}, which is not one of this stakeholder's needs",
+                )
         if name is None:
             return None
-        return Stakeholder(ident, name, aliases, needs, sources, key.location)
+        return Stakeholder(ident, name, aliases, needs, sources, key.location, cites)
 
     def role(self, ident: str, key: Scalar, record: Mapping, path: str) -> RoleEntry | None:
         self.mapping(record, path, ROLE_KEYS)
@@ -503,9 +530,20 @@ class _Builder:
                     where,
                     f"cites {aspect_key!r}, which this role does not have",
                 )
+        cites = self.item_cites(record, path, attributes, append, summary)
+        disputes = self.per_key(record, "disputes", path, self.dispute_list)
+        for aspect_key in disputes:
+            if aspect_key not in ASPECT_BY_KEY:
+                self.error(
+                    self.key(_join(path, "disputes"), aspect_key),
+                    _join(path, f"disputes.{aspect_key}"),
+                    f"notes a dispute on unknown attribute {aspect_key!r}"
+                    + self.did_you_mean(aspect_key, ROLE_KEYS),
+                )
         if name is None and extends is None:
             return None
-        locations = {k.value: k.location for k, _ in record.items if k.value != "sources"}
+        unplaced = ("sources", "cites", "disputes")
+        locations = {k.value: k.location for k, _ in record.items if k.value not in unplaced}
         return RoleEntry(
             ident,
             name,
@@ -517,7 +555,68 @@ class _Builder:
             locations,
             extends,
             append,
+            cites,
+            {a.key: disputes[a.key] for a in ASPECTS if a.key in disputes},
         )
+
+    def item_cites(
+        self,
+        record: Mapping,
+        path: str,
+        attributes: dict[str, tuple[str, ...]],
+        append: dict[str, tuple[str, ...]],
+        summary: str | None,
+    ) -> dict[str, dict[str, tuple[str, ...]]]:
+        """`cites`: aspect -> item -> source ids, each item one the role writes."""
+        found: dict[str, dict[str, tuple[str, ...]]] = {}
+        for aspect_key, node in self.per_key(record, "cites", path, self.per_key_node).items():
+            where = _join(path, f"cites.{aspect_key}")
+            if aspect_key not in ASPECT_BY_KEY:
+                self.error(
+                    self.key(_join(path, "cites"), aspect_key),
+                    where,
+                    f"cites items of unknown attribute {aspect_key!r}"
+                    + self.did_you_mean(aspect_key, ROLE_KEYS),
+                )
+                continue
+            written: tuple[str, ...] = ()
+            if aspect_key == "summary" and summary is not None:
+                written = (summary,)
+            written += attributes.get(aspect_key, ()) + append.get(aspect_key, ())
+            items: dict[str, tuple[str, ...]] = {}
+            for item_key, value in node.items:
+                ids = self.texts(value, _join(where, item_key.value))
+                if item_key.value not in written:
+                    self.error(
+                        item_key,
+                        _join(where, item_key.value),
+                        f"cites {item_key.value!r}, which is not an item of {aspect_key!r}",
+                    )
+                elif ids:
+                    items[item_key.value] = ids
+            found[aspect_key] = items
+        return found
+
+    def per_key_node(self, node: Node, path: str) -> Mapping | None:
+        return self.mapping(node, path, None)
+
+    def dispute_list(self, node: Node, path: str) -> tuple[dict[str, str], ...] | None:
+        """A list of disputes, each a mapping of source id -> what that source says."""
+        self.nodes[path] = node
+        if not isinstance(node, Sequence):
+            self.error(node, path, f"expected a list of disputes, got {describe(node)}")
+            return None
+        disputes = []
+        for index, item in enumerate(node.items):
+            where = f"{path}[{index}]"
+            sides = self.per_key_text(item, where)
+            if sides is None:
+                continue
+            if len(sides) < 2:
+                self.error(item, where, "a dispute needs two or more sources, each with its view")
+                continue
+            disputes.append(sides)
+        return tuple(disputes)
 
     def alias_item(self, path: str, number: int, alias: str) -> tuple[int, Location] | None:
         """Where this file wrote `alias`, alias `number` of the record at `path`: the index
@@ -615,11 +714,23 @@ class _Builder:
         for role in roles:
             for aspect_key in role.sources:
                 self.references(f"roles.{role.id}.sources.{aspect_key}", source_ids, "source")
+            for aspect_key, items in role.cites.items():
+                for item in items:
+                    where = f"roles.{role.id}.cites.{aspect_key}.{item}"
+                    self.references(where, source_ids, "source")
+            for aspect_key, disputes in role.disputes.items():
+                for index, views in enumerate(disputes):
+                    self.known_keys(
+                        f"roles.{role.id}.disputes.{aspect_key}[{index}]", views, source_ids
+                    )
             # A stakeholder no file defines may be new rather than a typo: warn, don't fail.
             for where in (f"roles.{role.id}.interactions", f"roles.{role.id}.append.interactions"):
                 self.references(where, stakeholder_ids, "stakeholder", warning=True)
         for stakeholder in stakeholders:
             self.references(f"stakeholders.{stakeholder.id}.sources", source_ids, "source")
+            for need in stakeholder.cites:
+                where = f"stakeholders.{stakeholder.id}.cites.{need}"
+                self.references(where, source_ids, "source")
         for comparison in comparisons:
             path = f"comparisons.{comparison.id}"
             self.references(f"{path}.roles", role_ids, "role")

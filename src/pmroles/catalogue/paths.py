@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pmroles import __version__
 
 ENV_VAR = "PMROLES_CATALOGUE"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 """Bumped whenever what the cache stores changes shape."""
 SETTLED_NS = 3_000_000_000
 """How long after its last change a file's size, inode and timestamps are trusted to change

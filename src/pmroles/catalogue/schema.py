@@ -166,7 +166,39 @@ def _role(aspects: Mapping[str, JSON]) -> JSON:
                 "additionalProperties": _SOURCE_IDS,
             },
             "Source ids backing each attribute, by attribute key; cite only attributes the "
-            "role has.",
+            "role has. 'editorial' marks pmroles' own summary of common practice, written "
+            "only where the articles are silent.",
+        ),
+        "cites": _field(
+            {
+                "type": "object",
+                "propertyNames": {"enum": keys},
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": _SOURCE_IDS,
+                },
+            },
+            "Per-item sources, by attribute key then item text, where an attribute's items "
+            "come from different sources (some editorial); an item not listed has the "
+            "attribute's 'sources'.",
+            "Cites",
+        ),
+        "disputes": _field(
+            {
+                "type": "object",
+                "propertyNames": {"enum": keys},
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "minProperties": 2,
+                        "additionalProperties": _TEXT,
+                    },
+                },
+            },
+            "Where the sources disagree about an attribute: a list of disputes, each mapping "
+            "two or more source ids to what that source says.",
+            "Disputes",
         ),
     }
     # A role of its own (no 'extends') needs a name and cites only attributes it has; one
@@ -211,6 +243,10 @@ def _stakeholder() -> JSON:
             "aliases": _field(_TEXTS, "Other names for the group."),
             "needs": _field(_TEXTS, "What the group needs from product roles."),
             "sources": _field(_SOURCE_IDS, "Ids of the sources that name the group."),
+            "cites": _field(
+                {"type": "object", "additionalProperties": _SOURCE_IDS},
+                "Per-need sources, by need text, for needs not backed by all of 'sources'.",
+            ),
         },
     )
 

@@ -35,6 +35,7 @@ from pmroles.render.formats import Tabular
 if TYPE_CHECKING:  # the types only: `show --json` need not load the scoring or map modules
     from pmroles.answers.fit import Fit, Matched
     from pmroles.answers.matrix import Matrix
+    from pmroles.answers.provenance import Counts, Provenance
     from pmroles.answers.query import Criteria
     from pmroles.answers.rolemap import RoleMap
 
@@ -89,6 +90,11 @@ class RoleDocument(TypedDict):
     market: list[str]
     orientation: list[str]
     sources: dict[str, list[str]]
+    """Aspect key -> the source ids behind it ("editorial": pmroles' own summary)."""
+    cites: dict[str, dict[str, list[str]]]
+    """Aspect key -> item -> source ids, for items not backed by all of the aspect's sources."""
+    disputes: dict[str, list[dict[str, str]]]
+    """Aspect key -> where the sources disagree: source id -> that source's view."""
 
 
 class SourceDocument(TypedDict):
@@ -297,6 +303,10 @@ def role_document(role: Role) -> RoleDocument:
         else:
             document[aspect.key] = list(role.get(aspect.key))
     document["sources"] = {key: list(ids) for key, ids in role.sources.items()}
+    document["cites"] = {
+        key: {item: list(ids) for item, ids in items.items()} for key, items in role.cites.items()
+    }
+    document["disputes"] = {key: [dict(d) for d in v] for key, v in role.disputes.items()}
     return document  # type: ignore[return-value]
 
 
@@ -322,8 +332,16 @@ def show_document(
         kept = {key: whole[key] for key in ("id", "name", "aliases", *aspects)}
         sources = {key: role.sources[key] for key in aspects if key in role.sources}
         kept["sources"] = {key: list(ids) for key, ids in sources.items()}
+        for part in ("cites", "disputes"):
+            by_key = cast("dict[str, object]", whole[part])
+            kept[part] = {key: by_key[key] for key in aspects if key in by_key}
         document = cast("RoleDocument", kept)
-    cited = dict.fromkeys(s for ids in sources.values() for s in ids)
+    chosen = aspects if aspects is not None else list(role.sources) + list(role.cites)
+    cited = dict.fromkeys(
+        [s for ids in sources.values() for s in ids]
+        + [s for k in chosen for ids in role.cites.get(k, {}).values() for s in ids]
+        + [s for k in chosen for sides in role.disputes.get(k, ()) for s in sides]
+    )
     return {
         "version": DOCUMENT_VERSION,
         "role": document,
@@ -339,17 +357,32 @@ def show_tabular(
     Markdown, which people read), labels and names instead of keys and ids."""
     keys = [aspect.key for aspect in role.aspects()] if aspects is None else aspects
     if names is None:
-        rows = [[key, list(role.get(key)), list(role.sources.get(key, ()))] for key in keys]
+        rows = [[key, list(role.get(key)), _all_sources(role, key)] for key in keys]
         return Tabular(["aspect", "value", "sources"], rows)
     rows = [
         [
             ASPECT_BY_KEY[key].label,
-            shown_values(ASPECT_BY_KEY[key], role.get(key), names),
-            list(role.sources.get(key, ())),
+            [
+                text + (" (editorial)" if role.is_editorial(key, item) else "")
+                for item, text in zip(
+                    role.get(key),
+                    shown_values(ASPECT_BY_KEY[key], role.get(key), names),
+                    strict=True,
+                )
+            ],
+            _all_sources(role, key),
         ]
         for key in keys
     ]
     return Tabular(["Aspect", "Details", "Sources"], rows)
+
+
+def _all_sources(role: Role, key: str) -> list[str]:
+    """Every source behind an aspect: the attribute's, its items' and its disputes'."""
+    found = list(role.sources.get(key, ()))
+    found += [s for ids in role.cites.get(key, {}).values() for s in ids]
+    found += [s for sides in role.disputes.get(key, ()) for s in sides]
+    return list(dict.fromkeys(found))
 
 
 def comparison_note_document(note: Comparison) -> ComparisonNoteDocument:
@@ -718,3 +751,91 @@ def map_tabular(result: RoleMap, names: Mapping[str, str] | None = None) -> Tabu
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+# -- sources ----------------------------------------------------------------------------------
+# `pmroles sources`: how many items each article backs. Its shapes and builders sit together
+# here, after the others.
+
+
+class RoleSourcesDocument(TypedDict):
+    name: str
+    items: int
+    """Every item of every aspect (a summary is one)."""
+    sources: dict[str, int]
+    """Article source id -> the items it backs, only those backing some, in catalogue order.
+    An item two articles back counts under each."""
+    editorial: int
+    """Items whose only source is editorial (pmroles' own summary of common practice)."""
+    unsourced: int
+    """Items that cite no source."""
+
+
+class StakeholderSourcesDocument(TypedDict):
+    name: str
+    needs: int
+    sources: dict[str, int]
+    """Article source id -> the needs it backs, as for a role."""
+    editorial: int
+    unsourced: int
+
+
+class SourcesDocument(TypedDict):
+    version: Version
+    roles: dict[str, RoleSourcesDocument]
+    """Role id -> its counts: every role in catalogue order, or the one asked about."""
+    stakeholders: dict[str, StakeholderSourcesDocument]
+    """Stakeholder id -> its needs' counts; empty when one role was asked about."""
+    sources: list[SourceDocument]
+    """Every source the counts name (editorial too, when any item is editorial)."""
+
+
+def _role_sources(counts: Counts) -> RoleSourcesDocument:
+    return {
+        "name": counts.name,
+        "items": counts.items,
+        "sources": dict(counts.by_source),
+        "editorial": counts.editorial,
+        "unsourced": counts.unsourced,
+    }
+
+
+def _stakeholder_sources(counts: Counts) -> StakeholderSourcesDocument:
+    return {
+        "name": counts.name,
+        "needs": counts.items,
+        "sources": dict(counts.by_source),
+        "editorial": counts.editorial,
+        "unsourced": counts.unsourced,
+    }
+
+
+def sources_document(result: Provenance, catalogue: Catalogue) -> SourcesDocument:
+    return {
+        "version": DOCUMENT_VERSION,
+        "roles": {counts.id: _role_sources(counts) for counts in result.roles},
+        "stakeholders": {c.id: _stakeholder_sources(c) for c in result.stakeholders},
+        "sources": [
+            source_document(catalogue.sources[s]) for s in result.cited if s in catalogue.sources
+        ],
+    }
+
+
+def sources_tabular(result: Provenance, *, human: bool = False) -> Tabular:
+    """A row per role: its items, a column per article (the counts), editorial and unsourced
+    last; `human` (Markdown): the role by name and headings people read."""
+    if human:
+        header = ["Role", "Items", *result.sources, "Editorial", "No source"]
+    else:
+        header = ["id", "name", "items", *result.sources, "editorial", "unsourced"]
+    rows: list[list[str | Sequence[str] | None]] = []
+    for counts in result.roles:
+        numbers = [
+            str(counts.items),
+            *(str(counts.by_source.get(source, 0)) for source in result.sources),
+            str(counts.editorial),
+            str(counts.unsourced),
+        ]
+        who = [f"{counts.name} ({counts.id})"] if human else [counts.id, counts.name]
+        rows.append([*who, *numbers])
+    return Tabular(header, rows)

@@ -171,13 +171,15 @@ class Grid:
         columns: Sequence[Column],
         rows: Iterable[Sequence[Cell]],
         *,
-        caption: str | None = None,
+        caption: str | Sequence[str] | None = None,
         stack_by_column: bool = False,
         lines: bool = True,
         show_header: bool = True,
     ) -> None:
         self.title = shown(title) if title else None
-        self.caption = shown(caption) if caption else None
+        captions = [caption] if isinstance(caption, str) else list(caption or ())
+        self.captions = [shown(line) for line in captions if line]
+        """Lines under the table (a legend each), each wrapped on its own."""
         self.columns = [c._replace(header=shown(c.header)) for c in columns]
         self.rows = [[_shown_cell(cell) for cell in row] for row in rows]
         self.stack_by_column = stack_by_column
@@ -253,9 +255,9 @@ class Grid:
             yield from self._stacked(console, width)
         else:
             yield from self._box(console, options, widths)
-        if self.caption:
-            dim = console.get_style("dim")
-            for line in wrap(self.caption, width):
+        dim = console.get_style("dim")
+        for caption in self.captions:
+            for line in wrap(caption, width):
                 yield Segment(line, dim)
                 yield Segment.line()
 
@@ -369,8 +371,8 @@ class Grid:
             for label, cell in pairs:
                 yield Segment(f"{label}: {_plain(cell) or '-'}")
                 yield newline
-        if self.caption:
-            yield Segment(self.caption)
+        for caption in self.captions:
+            yield Segment(caption)
             yield newline
 
 

@@ -10,16 +10,24 @@ from collections.abc import Mapping, Sequence
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from pmroles.answers.fit import Fit
+from pmroles.answers.fit import CATEGORY_ASPECT, Fit
 from pmroles.answers.matrix import PRIMARY, SECONDARY, Matrix
-from pmroles.answers.rolemap import MARKER, RoleMap, render_lines
+from pmroles.answers.rolemap import HOLLOW, MARKER, RoleMap, render_lines
 from pmroles.model import ASPECT_BY_KEY, Catalogue
 from pmroles.render.layout import MIN_WIDTH, Cell, Column, Grid, Paragraph
-from pmroles.render.tables import bullets, names_of, percent, role_heading
+from pmroles.render.tables import (
+    EDITORIAL_LEGEND,
+    EDITORIAL_MARK,
+    bullets,
+    names_of,
+    percent,
+    role_heading,
+)
 from pmroles.render.text import inert
 
 CELL_MARKS = {PRIMARY: "●", SECONDARY: "○"}
 """How a matrix cell shows a primary or secondary mark; an empty cell means neither."""
+PLACED_EDITORIAL = "placed from editorial items (pmroles' summary; --sourced-only leaves them out)"
 MATRIX_TITLES = {
     "stakeholder": "Who each role works with",
     "responsibility": "What each role is responsible for",
@@ -42,15 +50,20 @@ def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Grid:
     """Roles best fit first: the score, what matched and what the role also needs."""
     names = names_of(catalogue)
     rows: list[list[Cell]] = []
+    editorial = False
     for fit in fits:
         matched = []
         for m in fit.matched:
             item = names.get(m.item, m.item) if m.category == "stakeholder" else m.item
+            if fit.role.is_editorial(CATEGORY_ASPECT[m.category], m.item):
+                item, editorial = item + EDITORIAL_MARK, True
             partial = f" ({percent(m.credit)})" if m.credit < 1 else ""
             matched.append(f"{m.category}: {m.answer} → {item}{partial}")
         by_aspect: dict[str, list[str]] = {}
         for aspect, item in fit.missing:
             shown = names.get(item, item) if aspect == "interactions" else item
+            if fit.role.is_editorial(aspect, item):
+                shown, editorial = shown + EDITORIAL_MARK, True
             by_aspect.setdefault(aspect, []).append(shown)
         missing = [
             f"{ASPECT_BY_KEY[a].label if a in ASPECT_BY_KEY else a}: {'; '.join(items)}"
@@ -74,7 +87,10 @@ def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Grid:
         "How well each role fits your answers",
         columns,
         rows,
-        caption="Fit: the share of your answers the role matches (see pmroles match --help)",
+        caption=[
+            "Fit: the share of your answers the role matches (see pmroles match --help)",
+            EDITORIAL_LEGEND if editorial else "",
+        ],
     )
 
 
@@ -101,8 +117,10 @@ def short_codes(ids: Sequence[str]) -> dict[str, str]:
     return codes
 
 
-def _mark(value: str | None) -> str:
-    return CELL_MARKS.get(value, "") if value else ""
+def _mark(value: str | None, editorial: bool = False) -> str:
+    if not value:
+        return ""
+    return CELL_MARKS.get(value, "") + (EDITORIAL_MARK.strip() if editorial else "")
 
 
 def _matrix_grid(
@@ -112,7 +130,13 @@ def _matrix_grid(
     columns = [Column(MATRIX_CORNERS[matrix.by], bold=True)]
     columns += [Column(headings[i], justify="center", bold=True) for i in indices]
     rows: list[list[Cell]] = [
-        [column.label, *(_mark(matrix.cells[i][index]) for i in indices)]
+        [
+            column.label,
+            *(
+                _mark(matrix.cells[i][index], (matrix.rows[i].id, column.id) in matrix.editorial)
+                for i in indices
+            ),
+        ]
         for index, column in enumerate(matrix.columns)
     ]
     return Grid(title, columns, rows, lines=False)
@@ -129,7 +153,9 @@ class MatrixView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         matrix, width = self.matrix, options.max_width
-        legend = Paragraph(MATRIX_LEGENDS[matrix.by], style="dim")
+        legend: RenderableType = Paragraph(MATRIX_LEGENDS[matrix.by], style="dim")
+        if matrix.editorial:
+            legend = Group(legend, Paragraph(EDITORIAL_LEGEND, style="dim"))
         if not matrix.columns or not matrix.rows:
             what = "stakeholder" if matrix.by == "stakeholder" else "area of responsibility"
             yield Paragraph(self.title, style="bold")
@@ -218,7 +244,7 @@ def map_picture(result: RoleMap, width: int, height: int) -> RenderableType:
             picture.append("\n")
         text = Text(inert(line))
         for offset, char in enumerate(text.plain):
-            if char == MARKER:
+            if char in (MARKER, HOLLOW):
                 text.stylize("bold", offset, offset + 1)
             elif char in AXIS_CHARS:
                 text.stylize("dim", offset, offset + 1)
@@ -234,7 +260,13 @@ def map_view(
     parts: list[RenderableType] = [map_picture(result, width, height)]
     if result.points:
         parts.append(Text(""))
-        parts += [Paragraph(f"{point.role_id}  {point.name}") for point in result.points]
+        parts += [Paragraph(f"{point.role_id} = {point.name}") for point in result.points]
+        if any(point.editorial for point in result.points):
+            parts.append(
+                Paragraph(
+                    f"{MARKER} placed from the articles, {HOLLOW} " + PLACED_EDITORIAL, style="dim"
+                )
+            )
     if result.unplaced:
         parts += [
             Text(""),

@@ -17,6 +17,7 @@ from pmroles.answers.compare import Mark, RoleComparison, Similar, most_differen
 from pmroles.answers.query import find_stakeholder
 from pmroles.model import (
     ASPECT_BY_KEY,
+    ASPECTS,
     Aspect,
     AspectKind,
     Catalogue,
@@ -67,18 +68,68 @@ def names_of(catalogue: Catalogue) -> dict[str, str]:
     return display_names(catalogue)
 
 
+EDITORIAL_MARK = "*"
+"""Right after an item that is pmroles' own editorial summary, not an article's: kept
+on the item's last word, so wrapping never leaves it alone on a line."""
+EDITORIAL_LEGEND = (
+    "* editorial: pmroles' own summary of common practice where the articles are silent "
+    "(--sourced-only leaves it out)"
+)
+DISPUTE_MARK = "≠"
+DISPUTE_LEGEND = "≠ where the articles disagree, each with its view"
+NOT_STATED = "not stated in the sources"
+CARD_ASPECTS = ("summary", "focus", "skills", "interactions", "goals", "tools", "background")
+"""Shown for every role, as "not stated" when the catalogue says nothing: a reader should
+learn that the sources are silent rather than meet a missing row."""
+
+
 def _cell(
     aspect: Aspect,
     values: Sequence[str],
     names: Mapping[str, str],
     marks: Iterable[str] | None = None,
+    role: Role | None = None,
 ) -> Cell:
-    if aspect.kind is AspectKind.TEXT:
-        return values[0] if values else ""
-    shown_list = shown_values(aspect, values, names)
-    if aspect.kind is AspectKind.CHOICES:
-        return ", ".join(shown_list)
-    return tuple(zip(marks or [ITEM_MARK] * len(shown_list), shown_list, strict=True))
+    """`values` as a table cell; with `role`, its editorial items marked and its disputes
+    on this aspect listed under them."""
+    flags = [role is not None and role.is_editorial(aspect.key, v) for v in values]
+    shown_list = [
+        text + (EDITORIAL_MARK if flag else "")
+        for text, flag in zip(shown_values(aspect, values, names), flags, strict=True)
+    ]
+    disputes = _disputes(role, aspect) if role is not None else []
+    if aspect.kind is not AspectKind.LIST and aspect.kind is not AspectKind.STAKEHOLDERS:
+        text = shown_list[0] if aspect.kind is AspectKind.TEXT and shown_list else ""
+        if aspect.kind is AspectKind.CHOICES:
+            text = ", ".join(shown_list)
+        if not disputes:
+            return text
+        return ((ITEM_MARK, text), *disputes) if text else tuple(disputes)
+    items = zip(marks or [ITEM_MARK] * len(shown_list), shown_list, strict=True)
+    return (*items, *disputes)
+
+
+def _disputes(role: Role, aspect: Aspect) -> list[Item]:
+    return [
+        (DISPUTE_MARK, "; ".join(f"{_short(source)}: {view}" for source, view in sides.items()))
+        for sides in role.disputes.get(aspect.key, ())
+    ]
+
+
+def _short(source_id: str) -> str:
+    """How a dispute names a source: the id, which `--sources` and JSON resolve."""
+    return source_id
+
+
+def _legends(roles: Iterable[Role], keys: Iterable[str]) -> list[str]:
+    """The legends the marks in these roles' aspects call for."""
+    keys = list(keys)
+    legends = []
+    if any(role.is_editorial(k, v) for role in roles for k in keys for v in role.get(k)):
+        legends.append(EDITORIAL_LEGEND)
+    if any(role.disputes.get(k) for role in roles for k in keys):
+        legends.append(DISPUTE_LEGEND)
+    return legends
 
 
 def bullets(items: Iterable[str]) -> tuple[Item, ...]:
@@ -108,19 +159,33 @@ def role_table(
     if with_sources:
         columns.append(Column("Sources"))
     names = names_of(catalogue)
-    chosen = role.aspects() if aspects is None else [ASPECT_BY_KEY[k] for k in aspects]
+    if aspects is None:
+        chosen = [a for a in ASPECTS if role.has(a.key) or a.key in CARD_ASPECTS]
+    else:
+        chosen = [ASPECT_BY_KEY[k] for k in aspects]
     rows: list[list[Cell]] = []
     for aspect in chosen:
-        row: list[Cell] = [aspect.label, _cell(aspect, role.get(aspect.key), names)]
+        values = role.get(aspect.key)
+        cell = _cell(aspect, values, names, role=role) if values else NOT_STATED
+        row: list[Cell] = [aspect.label, cell]
         if with_sources:
-            row.append(", ".join(role.sources.get(aspect.key, ())) or "-")
+            row.append(", ".join(_sources_of(role, aspect.key)) or "-")
         rows.append(row)
-    caption = f"Also called: {', '.join(also)}" if also else None
-    table = Grid(role_heading(role), columns, rows, caption=caption)
+    captions = [f"Also called: {', '.join(also)}" if also else ""]
+    captions += _legends([role], [a.key for a in chosen])
+    table = Grid(role_heading(role), columns, rows, caption=captions)
     if not with_sources:
         return table
-    cited = dict.fromkeys(s for a in chosen for s in role.sources.get(a.key, ()))
+    cited = dict.fromkeys(s for a in chosen for s in _sources_of(role, a.key))
     return Group(table, source_table(catalogue, cited))
+
+
+def _sources_of(role: Role, key: str) -> list[str]:
+    """Every source behind an aspect: its own, its items', its disputes'."""
+    found = list(role.sources.get(key, ()))
+    found += [s for ids in role.cites.get(key, {}).values() for s in ids]
+    found += [s for sides in role.disputes.get(key, ()) for s in sides]
+    return list(dict.fromkeys(found))
 
 
 def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Grid:
@@ -172,13 +237,15 @@ def _side_by_side(
     for aspect, values in rows:
         source_row = by_key[aspect.key]
         cells: list[Cell] = [aspect.label]
-        for index, items in enumerate(values):
+        for index, (items, role) in enumerate(zip(values, result.roles, strict=True)):
             shown_marks = [MARKS[source_row.mark(index, v)] for v in items] if marks else None
-            cells.append(_cell(aspect, items, names, shown_marks))
+            has = items or role.disputes.get(aspect.key)
+            cells.append(_cell(aspect, items, names, shown_marks, role) if has else NOT_STATED)
         if alike is not None:
             cells.append(percent(alike[aspect.key]))
         grid_rows.append(cells)
-    return Grid(title, columns, grid_rows, caption=caption, stack_by_column=True)
+    captions = [caption or "", *_legends(result.roles, [aspect.key for aspect, _ in rows])]
+    return Grid(title, columns, grid_rows, caption=captions, stack_by_column=True)
 
 
 def _full_comparison(
@@ -208,7 +275,9 @@ def _brief_comparison(result: RoleComparison, catalogue: Catalogue) -> Renderabl
     summaries = [(role, role.summary) for role in roles if role.summary]
     if summaries:
         parts.append(blank())
-        parts += [Paragraph(f"{role.name}: {summary}") for role, summary in summaries]
+        for role, summary in summaries:
+            mark = EDITORIAL_MARK if role.is_editorial("summary", summary) else ""
+            parts.append(Paragraph(f"{role.name}: {summary}{mark}"))
     by_id = {role.id: role for role in roles}
     # Two roles: what the articles say in full but for the per-role lists; more: how each
     # pair differs, or the screen fills with pairs.
@@ -315,10 +384,26 @@ def roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str
     return "Roles"
 
 
+def flagged(
+    role: Role, key: str, items: Iterable[str], shown: Iterable[str] | None = None
+) -> list[str]:
+    """`items` of aspect `key` as shown (`shown`, or the items themselves), each editorial
+    one marked."""
+    items = list(items)
+    texts = list(shown) if shown is not None else items
+    return [
+        text + (EDITORIAL_MARK if role.is_editorial(key, item) else "")
+        for item, text in zip(items, texts, strict=True)
+    ]
+
+
 def roles_table(roles: Iterable[Role], title: str) -> Grid:
+    roles = list(roles)
     columns = [Column("Id", bold=True), Column("Name"), Column("Focus")]
-    rows: list[list[Cell]] = [[role.id, role.name, "; ".join(role.get("focus"))] for role in roles]
-    return Grid(title, columns, rows)
+    rows: list[list[Cell]] = [
+        [role.id, role.name, "; ".join(flagged(role, "focus", role.get("focus")))] for role in roles
+    ]
+    return Grid(title, columns, rows, caption=_legends(roles, ["focus"]))
 
 
 def stakeholders_table(catalogue: Catalogue, working: Mapping[str, list[Role]]) -> Grid:
@@ -338,7 +423,10 @@ def stakeholder_view(stakeholder: Stakeholder, roles: Iterable[Role], catalogue:
     if also:
         rows.append(["Also called", ", ".join(also)])
     if stakeholder.needs:
-        rows.append(["Needs from product roles", bullets(stakeholder.needs)])
+        needs = [
+            n + (EDITORIAL_MARK if stakeholder.is_editorial(n) else "") for n in stakeholder.needs
+        ]
+        rows.append(["Needs from product roles", bullets(needs)])
     role_lines = [role_heading(role) for role in roles]
     rows.append(["Roles that work with it", bullets(role_lines) if role_lines else "-"])
     if stakeholder.sources:
@@ -348,7 +436,13 @@ def stakeholder_view(stakeholder: Stakeholder, roles: Iterable[Role], catalogue:
         )
         rows.append(["Sources", bullets(cited)])
     columns = [Column("Aspect", cap=ASPECT_WIDTH, bold=True), Column("Details")]
-    return Grid(f"{stakeholder.name} ({stakeholder.id})", columns, rows)
+    editorial = any(stakeholder.is_editorial(need) for need in stakeholder.needs)
+    return Grid(
+        f"{stakeholder.name} ({stakeholder.id})",
+        columns,
+        rows,
+        caption=[EDITORIAL_LEGEND] if editorial else [],
+    )
 
 
 def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
@@ -358,6 +452,7 @@ def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
         ("stakeholder", s.id): s.name for s in catalogue.stakeholders.values()
     }
     rows: list[list[Cell]] = []
+    editorial = False
     for hit in hits:
         text = Text(inert(hit.text), overflow="ellipsis")
         for start, end in hit.spans:
@@ -366,11 +461,23 @@ def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
             text = Text(shown(hit.text))  # an item cut for the screen: no highlight to place
         if hit.field in ("owns", "supports"):  # an area id: shown by its name, all of it hit
             text = Text(names.get(hit.text, hit.text), style="bold reverse")
+        if _editorial_hit(hit, catalogue):
+            text.append(EDITORIAL_MARK)
+            editorial = True
         where = where_names.get((hit.kind, hit.id), f"{hit.kind} {hit.id}")
         label = ASPECT_BY_KEY[hit.field].label if hit.field in ASPECT_BY_KEY else hit.field
         rows.append([where, label.replace("_", " "), text])
     columns = [Column("Where", bold=True), Column("Field"), Column("Text")]
-    return Grid(f"Matches for {query!r}", columns, rows)
+    legend = [EDITORIAL_LEGEND] if editorial else []
+    return Grid(f"Matches for {query!r}", columns, rows, caption=legend)
+
+
+def _editorial_hit(hit: Hit, catalogue: Catalogue) -> bool:
+    if hit.kind == "role" and hit.id in catalogue.roles:
+        return catalogue.roles[hit.id].is_editorial(hit.field, hit.text)
+    if hit.kind == "stakeholder" and hit.field == "needs" and hit.id in catalogue.stakeholders:
+        return catalogue.stakeholders[hit.id].is_editorial(hit.text)
+    return False
 
 
 def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Grid:
@@ -379,7 +486,8 @@ def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -
     rows: list[list[Cell]] = []
     for item in ranked:
         drivers = [
-            f"{aspect.label}: " + ", ".join(shown_values(aspect, items, names))
+            f"{aspect.label}: "
+            + ", ".join(flagged(item.role, aspect.key, items, shown_values(aspect, items, names)))
             for aspect, items in item.drivers
         ]
         rows.append(
@@ -390,11 +498,15 @@ def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -
             ]
         )
     columns = [Column("Role", bold=True), Column("Alike", justify="right"), Column("Shared")]
+    keys = [aspect.key for item in ranked for aspect, _ in item.drivers]
     return Grid(
         f"Roles most like {role_heading(role)}",
         columns,
         rows,
-        caption="Similarity: see pmroles compare --help",
+        caption=[
+            "Similarity: see pmroles compare --help",
+            *_legends([item.role for item in ranked], dict.fromkeys(keys)),
+        ],
     )
 
 
