@@ -7,6 +7,9 @@ such and `--sourced-only` leaves every one of them out, in every command and for
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pmroles.catalogue.loader import load_builtin
@@ -198,3 +201,24 @@ def test_sourced_only_output_holds_no_editorial_item(
             text = " ".join(result.stdout.split())
             shown = [item for item in editorial if item in text]
             assert shown == [], (args, form, shown[:3])
+
+
+def test_sourced_only_reaches_the_matrix_the_map_and_exports(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    whole = invoke("matrix", "--by", "responsibility", env={"COLUMNS": "120"})
+    assert "●*" in whole.stdout  # the product owner's backlog, from common practice
+    sourced = invoke("--sourced-only", "matrix", "--by", "responsibility", env={"COLUMNS": "120"})
+    assert sourced.exit_code == 0, sourced.stderr
+    assert "*" not in sourced.stdout
+    drawn = invoke("map", env={"COLUMNS": "100"})
+    assert "◦" in drawn.stdout  # some roles are placed from editorial horizons
+    points = json.loads(invoke("map", "--json").stdout)["points"]
+    assert any(point["editorial"] for point in points)
+    placed = invoke("map", "--sourced-only", "--json").stdout
+    assert not any(point["editorial"] for point in json.loads(placed)["points"])
+    assert "◦" not in invoke("--sourced-only", "map", env={"COLUMNS": "100"}).stdout
+    export = tmp_path / "matrix.txt"
+    result = invoke("--sourced-only", "matrix", "--by", "responsibility", "--export", str(export))
+    assert result.exit_code == 0, result.stderr
+    assert "*" not in export.read_text(encoding="utf-8")

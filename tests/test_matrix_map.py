@@ -300,8 +300,10 @@ def test_map_document_and_tabular() -> None:
     result = role_map(MAP_ROLES)
     document = map_document(result)
     assert document["version"] == 1
-    assert document["points"][0] == {"id": "a", "name": "Alpha", "x": -1.0, "y": 1.0}
-    assert document["points"][-1] == {"id": "g", "name": "Gee", "x": -1.0, "y": 0.25}
+    first = {"id": "a", "name": "Alpha", "x": -1.0, "y": 1.0, "editorial": False}
+    assert document["points"][0] == first
+    last = {"id": "g", "name": "Gee", "x": -1.0, "y": 0.25, "editorial": False}
+    assert document["points"][-1] == last
     assert document["unplaced"] == ["d", "e"]
     table = map_tabular(result, {r.id: r.name for r in MAP_ROLES.roles.values()})
     header, rows = table.header, table.rows

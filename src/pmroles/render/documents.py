@@ -279,6 +279,8 @@ class PointDocument(TypedDict):
     name: str
     x: float
     y: float
+    editorial: bool
+    """Placed from an editorial orientation or horizon, not from an article."""
 
 
 class MapDocument(TypedDict):
@@ -736,7 +738,10 @@ def matrix_tabular(matrix: Matrix, *, human: bool = False) -> Tabular:
 def map_document(result: RoleMap) -> MapDocument:
     return {
         "version": DOCUMENT_VERSION,
-        "points": [{"id": p.role_id, "name": p.name, "x": p.x, "y": p.y} for p in result.points],
+        "points": [
+            {"id": p.role_id, "name": p.name, "x": p.x, "y": p.y, "editorial": p.editorial}
+            for p in result.points
+        ],
         "unplaced": list(result.unplaced),
     }
 
