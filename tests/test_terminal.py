@@ -39,9 +39,9 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from pmroles.catalogue.loader import load_builtin
-from pmroles.model import Catalogue, Role
+from pmroles.model import Catalogue, Role, display_names, shown_values
 from pmroles.render.console import _trim
-from pmroles.render.tables import names_of, other_names, role_table, roles_table, shown_values
+from pmroles.render.tables import other_names, role_table, roles_table
 
 from .conftest import ROOT, Invoke
 
@@ -468,7 +468,7 @@ def _cell_texts(output: str) -> str:
 
 
 def _shown_values(role: Role, catalogue: Catalogue) -> list[str]:
-    names = names_of(catalogue)
+    names = display_names(catalogue)
     values = [role.id, role.name]
     for aspect in role.aspects():
         for value in role.get(aspect.key):

@@ -222,6 +222,13 @@ class Role:
     def is_editorial(self, key: str, item: str) -> bool:
         return self.item_sources(key, item) == (EDITORIAL,)
 
+    def all_sources(self, key: str) -> tuple[str, ...]:
+        """Every source behind an aspect, once each: its own, its items', its disputes'."""
+        found = [*self.sources.get(key, ())]
+        found += [s for ids in self.cites.get(key, {}).values() for s in ids]
+        found += [s for sides in self.disputes.get(key, ()) for s in sides]
+        return tuple(dict.fromkeys(found))
+
     def get(self, key: str) -> tuple[str, ...]:
         """An aspect's values; summary comes back as a one-item tuple."""
         if key == "summary":

@@ -31,6 +31,7 @@ from pmroles.model import (
     shown_values,
 )
 from pmroles.render.formats import Tabular
+from pmroles.render.text import percent
 
 if TYPE_CHECKING:  # the types only: `show --json` need not load the scoring or map modules
     from pmroles.answers.fit import Fit, Matched
@@ -338,11 +339,11 @@ def show_document(
             by_key = cast("dict[str, object]", whole[part])
             kept[part] = {key: by_key[key] for key in aspects if key in by_key}
         document = cast("RoleDocument", kept)
-    chosen = aspects if aspects is not None else list(role.sources) + list(role.cites)
+    keys = aspects if aspects is not None else [aspect.key for aspect in ASPECTS]
+    # The attributes' own sources first, then those only single items or disputes name.
     cited = dict.fromkeys(
         [s for ids in sources.values() for s in ids]
-        + [s for k in chosen for ids in role.cites.get(k, {}).values() for s in ids]
-        + [s for k in chosen for sides in role.disputes.get(k, ()) for s in sides]
+        + [s for k in keys for s in role.all_sources(k)]
     )
     return {
         "version": DOCUMENT_VERSION,
@@ -359,7 +360,7 @@ def show_tabular(
     Markdown, which people read), labels and names instead of keys and ids."""
     keys = [aspect.key for aspect in role.aspects()] if aspects is None else aspects
     if names is None:
-        rows = [[key, list(role.get(key)), _all_sources(role, key)] for key in keys]
+        rows = [[key, list(role.get(key)), list(role.all_sources(key))] for key in keys]
         return Tabular(["aspect", "value", "sources"], rows)
     rows = [
         [
@@ -372,19 +373,11 @@ def show_tabular(
                     strict=True,
                 )
             ],
-            _all_sources(role, key),
+            list(role.all_sources(key)),
         ]
         for key in keys
     ]
     return Tabular(["Aspect", "Details", "Sources"], rows)
-
-
-def _all_sources(role: Role, key: str) -> list[str]:
-    """Every source behind an aspect: the attribute's, its items' and its disputes'."""
-    found = list(role.sources.get(key, ()))
-    found += [s for ids in role.cites.get(key, {}).values() for s in ids]
-    found += [s for sides in role.disputes.get(key, ()) for s in sides]
-    return list(dict.fromkeys(found))
 
 
 def comparison_note_document(note: Comparison) -> ComparisonNoteDocument:
@@ -452,7 +445,7 @@ def compare_tabular(result: RoleComparison, names: Mapping[str, str] | None = No
         [
             row.aspect.label,
             *(shown_values(row.aspect, v, names) for v in row.values),
-            "-" if row.similarity is None else f"{round(row.similarity * 100)}%",
+            percent(row.similarity),
         ]
         for row in result.rows
     ]

@@ -13,17 +13,15 @@ from rich.text import Text
 from pmroles.answers.fit import CATEGORY_ASPECT, Fit
 from pmroles.answers.matrix import PRIMARY, SECONDARY, Matrix
 from pmroles.answers.rolemap import HOLLOW, MARKER, RoleMap, render_lines
-from pmroles.model import ASPECT_BY_KEY, Catalogue
+from pmroles.model import ASPECT_BY_KEY, Catalogue, display_names
 from pmroles.render.layout import MIN_WIDTH, Cell, Column, Grid, Paragraph
 from pmroles.render.tables import (
     EDITORIAL_LEGEND,
     EDITORIAL_MARK,
     bullets,
-    names_of,
-    percent,
     role_heading,
 )
-from pmroles.render.text import inert
+from pmroles.render.text import inert, percent
 
 CELL_MARKS = {PRIMARY: "●", SECONDARY: "○"}
 """How a matrix cell shows a primary or secondary mark; an empty cell means neither."""
@@ -48,7 +46,7 @@ AXIS_CHARS = frozenset("│└─┴")
 
 def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Grid:
     """Roles best fit first: the score, what matched and what the role also needs."""
-    names = names_of(catalogue)
+    names = display_names(catalogue)
     rows: list[list[Cell]] = []
     editorial = False
     for fit in fits:
@@ -120,7 +118,7 @@ def short_codes(ids: Sequence[str]) -> dict[str, str]:
 def _mark(value: str | None, editorial: bool = False) -> str:
     if not value:
         return ""
-    return CELL_MARKS.get(value, "") + (EDITORIAL_MARK.strip() if editorial else "")
+    return CELL_MARKS.get(value, "") + (EDITORIAL_MARK if editorial else "")
 
 
 def _matrix_grid(

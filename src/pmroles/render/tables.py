@@ -29,7 +29,7 @@ from pmroles.model import (
     shown_values,
 )
 from pmroles.render.layout import ITEM_MARK, Cell, Column, Grid, Item, Paragraph
-from pmroles.render.text import inert, shown
+from pmroles.render.text import inert, percent, shown
 
 if TYPE_CHECKING:
     from pmroles.answers.search import Hit
@@ -55,17 +55,8 @@ def blank() -> Text:
     return Text("")
 
 
-def percent(score: float | None) -> str:
-    return "-" if score is None else f"{round(score * 100)}%"
-
-
 def role_heading(role: Role) -> str:
     return f"{role.name} ({role.id})"
-
-
-def names_of(catalogue: Catalogue) -> dict[str, str]:
-    """Stakeholder and area ids to the names people read."""
-    return display_names(catalogue)
 
 
 EDITORIAL_MARK = "*"
@@ -92,11 +83,9 @@ def _cell(
 ) -> Cell:
     """`values` as a table cell; with `role`, its editorial items marked and its disputes
     on this aspect listed under them."""
-    flags = [role is not None and role.is_editorial(aspect.key, v) for v in values]
-    shown_list = [
-        text + (EDITORIAL_MARK if flag else "")
-        for text, flag in zip(shown_values(aspect, values, names), flags, strict=True)
-    ]
+    shown_list = shown_values(aspect, values, names)
+    if role is not None:
+        shown_list = flagged(role, aspect.key, values, shown_list)
     disputes = _disputes(role, aspect) if role is not None else []
     if aspect.kind is not AspectKind.LIST and aspect.kind is not AspectKind.STAKEHOLDERS:
         text = shown_list[0] if aspect.kind is AspectKind.TEXT and shown_list else ""
@@ -111,14 +100,9 @@ def _cell(
 
 def _disputes(role: Role, aspect: Aspect) -> list[Item]:
     return [
-        (DISPUTE_MARK, "; ".join(f"{_short(source)}: {view}" for source, view in sides.items()))
+        (DISPUTE_MARK, "; ".join(f"{source}: {view}" for source, view in sides.items()))
         for sides in role.disputes.get(aspect.key, ())
     ]
-
-
-def _short(source_id: str) -> str:
-    """How a dispute names a source: the id, which `--sources` and JSON resolve."""
-    return source_id
 
 
 def _legends(roles: Iterable[Role], keys: Iterable[str]) -> list[str]:
@@ -158,7 +142,7 @@ def role_table(
     columns = [Column("Aspect", cap=ASPECT_WIDTH, bold=True), Column("Details")]
     if with_sources:
         columns.append(Column("Sources"))
-    names = names_of(catalogue)
+    names = display_names(catalogue)
     if aspects is None:
         chosen = [a for a in ASPECTS if role.has(a.key) or a.key in CARD_ASPECTS]
     else:
@@ -169,23 +153,15 @@ def role_table(
         cell = _cell(aspect, values, names, role=role) if values else NOT_STATED
         row: list[Cell] = [aspect.label, cell]
         if with_sources:
-            row.append(", ".join(_sources_of(role, aspect.key)) or "-")
+            row.append(", ".join(role.all_sources(aspect.key)) or "-")
         rows.append(row)
     captions = [f"Also called: {', '.join(also)}" if also else ""]
     captions += _legends([role], [a.key for a in chosen])
     table = Grid(role_heading(role), columns, rows, caption=captions)
     if not with_sources:
         return table
-    cited = dict.fromkeys(s for a in chosen for s in _sources_of(role, a.key))
+    cited = dict.fromkeys(s for a in chosen for s in role.all_sources(a.key))
     return Group(table, source_table(catalogue, cited))
-
-
-def _sources_of(role: Role, key: str) -> list[str]:
-    """Every source behind an aspect: its own, its items', its disputes'."""
-    found = list(role.sources.get(key, ()))
-    found += [s for ids in role.cites.get(key, {}).values() for s in ids]
-    found += [s for sides in role.disputes.get(key, ()) for s in sides]
-    return list(dict.fromkeys(found))
 
 
 def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Grid:
@@ -227,7 +203,7 @@ def _side_by_side(
     marks: bool,
     alike: Mapping[str, float | None] | None = None,
 ) -> Grid:
-    names = names_of(catalogue)
+    names = display_names(catalogue)
     columns = [Column("Aspect", cap=ASPECT_WIDTH, bold=True)]
     columns += [Column(role_heading(role), bold=False) for role in result.roles]
     if alike is not None:
@@ -447,7 +423,7 @@ def stakeholder_view(stakeholder: Stakeholder, roles: Iterable[Role], catalogue:
 
 def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
     """Hits, best first, with the matched words highlighted."""
-    names = names_of(catalogue)
+    names = display_names(catalogue)
     where_names = {("role", role.id): role.name for role in catalogue.roles.values()} | {
         ("stakeholder", s.id): s.name for s in catalogue.stakeholders.values()
     }
@@ -482,7 +458,7 @@ def _editorial_hit(hit: Hit, catalogue: Catalogue) -> bool:
 
 def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Grid:
     """Other roles by similarity, with the shared items behind each score."""
-    names = names_of(catalogue)
+    names = display_names(catalogue)
     rows: list[list[Cell]] = []
     for item in ranked:
         drivers = [

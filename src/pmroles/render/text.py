@@ -50,3 +50,8 @@ def shown(text: str) -> str:
     if len(text) > ITEM_LIMIT:
         return text[: ITEM_LIMIT - 1] + "…"
     return text
+
+
+def percent(score: float | None) -> str:
+    """A 0-1 score as people read it: `42%`, or `-` when there is none."""
+    return "-" if score is None else f"{round(score * 100)}%"
