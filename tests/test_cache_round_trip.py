@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from pmroles.catalogue import cache
 from pmroles.catalogue.stack import Stack, load_cached, load_stack
-from pmroles.model import Catalogue
+from pmroles.model import Catalogue, normalise
 
 _words = st.text(
     alphabet=st.characters(
@@ -27,15 +27,40 @@ _ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
 _PARENTS = st.sampled_from(["tpm", "bpm", "po"])
 _STAKEHOLDERS = st.sampled_from(["sales", "engineering", "legal", "no-such-stakeholder"])
 _SOURCES = st.sampled_from(["perrin", "editorial"])
+# Concept ids no catalogue uses, so their names never clash with the built-in vocabulary's.
+_CONCEPTS = ("zib", "quor", "vexa", "plim")
+_RELATIONS = st.sampled_from(["comparable", "complementary", "distinct"])
+
+
+def _concepts(draw: st.DrawFn) -> dict[str, Any]:
+    """Some of `_CONCEPTS`, each maybe a kind of an earlier one (so no cycles), with words of
+    its own (so no clashes)."""
+    concepts: dict[str, Any] = {}
+    for ident in draw(st.lists(st.sampled_from(_CONCEPTS), unique=True)):
+        concept: dict[str, Any] = {"label": f"{ident.title()} thing"}
+        words = draw(st.lists(st.sampled_from([f"{ident} alt", f"{ident}x"]), unique=True))
+        if words:
+            concept["words"] = words
+        if concepts and draw(st.booleans()):
+            concept["broader"] = draw(st.sampled_from(sorted(concepts)))
+        concepts[ident] = concept
+    return concepts
+
+
+def _unhyphenated(ident: str) -> str:
+    return ident.replace("-", "")
 
 
 @st.composite
 def _catalogues(draw: st.DrawFn) -> tuple[bool, dict[str, Any]]:
     builtin = draw(st.booleans())
+    concepts = _concepts(draw)
     roles: dict[str, Any] = {}
-    for role_id in draw(st.lists(_ids, min_size=1, max_size=4, unique=True)):
-        # An own id may not collide with a built-in one unless it extends it on purpose.
-        role: dict[str, Any] = {"name": f"{draw(_words)} {role_id}"}
+    # Ids unique as the loader compares them (hyphens ignored): 'a-b' and 'ab' would clash.
+    for role_id in draw(st.lists(_ids, min_size=1, max_size=4, unique_by=_unhyphenated)):
+        # An own id may not collide with a built-in one unless it extends it on purpose; nor
+        # may a name: 'B a' would name the built-in 'ba', and no built-in name has a '#'.
+        role: dict[str, Any] = {"name": f"{draw(_words)} #{role_id}"}
         if builtin and draw(st.booleans()):
             role["extends"] = draw(_PARENTS)
         if draw(st.booleans()):
@@ -49,11 +74,26 @@ def _catalogues(draw: st.DrawFn) -> tuple[bool, dict[str, Any]]:
                 role["cites"] = {"skills": cites}
             if draw(st.booleans()):
                 role["disputes"] = {"skills": [{"perrin": draw(_words), "editorial": draw(_words)}]}
+            if concepts:
+                # An item linked by its words, and items tagged (first spellings only: a
+                # repeat after case folding is dropped, and a tag must name a kept item).
+                role["skills"].append(f"{draw(st.sampled_from(sorted(concepts)))} work")
+                kept = {normalise(item): item for item in reversed(role["skills"])}
+                tagged = draw(st.lists(st.sampled_from(sorted(kept.values())), unique=True))
+                ids = st.lists(st.sampled_from(sorted(concepts)), max_size=2, unique=True)
+                if tagged:
+                    role["concepts"] = {"skills": {item: draw(ids) for item in tagged}}
         if builtin and draw(st.booleans()):
             role["interactions"] = draw(st.lists(_STAKEHOLDERS, max_size=3, unique=True))
         roles[f"own-{role_id}"] = role
     sources = {"perrin": {"title": "P"}, "editorial": {"title": "E"}}
-    return builtin, {"sources": sources, "roles": roles}
+    data: dict[str, Any] = {"sources": sources, "roles": roles}
+    if concepts:
+        data["concepts"] = concepts
+    if len(roles) > 1:
+        pair = sorted(roles)[:2]
+        data["comparisons"] = {"ours": {"roles": pair, "relation": draw(_RELATIONS)}}
+    return builtin, data
 
 
 def _records(catalogue: Catalogue) -> dict[str, Any]:
@@ -62,6 +102,7 @@ def _records(catalogue: Catalogue) -> dict[str, Any]:
         "stakeholders": dict(catalogue.stakeholders),
         "sources": dict(catalogue.sources),
         "comparisons": dict(catalogue.comparisons),
+        "concepts": dict(catalogue.concepts),
     }
 
 

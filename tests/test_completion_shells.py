@@ -1,6 +1,8 @@
-"""Tab completion in real shells never runs what a role or stakeholder name says (report F1).
+"""Tab completion in real shells: every option value completes, and completion never runs
+what a role, stakeholder or concept name says (report F1).
 
-Completion offers each id with the role's or stakeholder's name as its description. zsh
+Completion offers each id with the role's, stakeholder's or concept's name as its
+description. zsh
 evaluates the answer twice (Typer's script `eval`s it, then `_arguments` `eval`s the list),
 so pmroles must make descriptions inert on both of its paths: the cold one (Typer's
 completion classes, no index yet) and the warm one (`pmroles.complete`, from the index).
@@ -14,6 +16,7 @@ the lines its script splits. A missing shell fails these tests: `.ci/run` instal
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import pty
 import re
@@ -23,7 +26,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +43,7 @@ from .hostile.completion import (
     VALUES,
     catalogue_yaml,
 )
+from .test_completion_tree import OWN_CATALOGUE
 
 BIN = Path(sys.executable).parent
 """The virtualenv's scripts: the installed `pmroles` is put first on each shell's PATH."""
@@ -77,11 +81,13 @@ def _pmroles() -> Path:
 @dataclass
 class World:
     """A home, config, cache and marker directory under tmp_path, and the hostile catalogue
-    where `source` says: the config file, PMROLES_CATALOGUE or `--catalogue` on the line."""
+    (or `text`, given the marker directory) where `source` says: the config file,
+    PMROLES_CATALOGUE or `--catalogue` on the line; or "builtin", none of them."""
 
     root: Path
     source: str = "config"
     env: dict[str, str] = field(default_factory=dict)
+    text: Callable[[str], str] = catalogue_yaml
 
     def __post_init__(self) -> None:
         home = self.root / "home"
@@ -105,13 +111,13 @@ class World:
         }
         if "PYTHONPATH" in os.environ:  # a source checkout
             self.env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-        text = catalogue_yaml(str(self.markers))
         if self.source == "config":
             self.catalogue = config / "pmroles" / "roles.yaml"
         else:
             self.catalogue = self.root / "hostile.yaml"
-        self.catalogue.parent.mkdir(parents=True, exist_ok=True)
-        self.catalogue.write_text(text, encoding="utf-8")
+        if self.source != "builtin":
+            self.catalogue.parent.mkdir(parents=True, exist_ok=True)
+            self.catalogue.write_text(self.text(str(self.markers)), encoding="utf-8")
         if self.source == "env":
             self.env["PMROLES_CATALOGUE"] = str(self.catalogue)
 
@@ -294,18 +300,45 @@ def _check_screen(screen: str, output: bytes, ids: Sequence[str]) -> None:
     assert not leaked, f"controls from the names reached the terminal: {leaked!r}"
 
 
+CONCEPT_IDS = tuple(f"k{'._+-'[i % 4]}{i:02d}" for i in range(len(NAMES)))
+"""Ids for concepts labelled NAMES, all starting with "k"."""
+
+
+def concepts_yaml(marker_dir: str) -> str:
+    """A catalogue of a concept per hostile name (its label), each with its own marker, and
+    a role whose skills name them all (by tags: the labels name nothing sensible)."""
+    lines = ["concepts:"]
+    for number, (ident, name) in enumerate(zip(CONCEPT_IDS, NAMES, strict=True)):
+        payload = name.replace(MARKER, f"{marker_dir}/concept-{number:02d}")
+        lines += [f"  {ident}:", f"    label: {json.dumps(payload)}"]
+    lines += ["roles:", "  holder:", "    name: Concept holder", "    skills:"]
+    lines += [f"      - item {number:02d}" for number in range(len(NAMES))]
+    lines += ["    concepts:", "      skills:"]
+    lines += [f"        item {n:02d}: [{json.dumps(i)}]" for n, i in enumerate(CONCEPT_IDS)]
+    return "\n".join([*lines, ""])
+
+
 ZSH_CASES = [
     pytest.param("config", "role", id="config-role"),
     pytest.param("config", "stakeholder", id="config-stakeholder"),
     pytest.param("env", "role", id="env-role"),
     pytest.param("option", "role", id="option-role"),
     pytest.param("option", "stakeholder", id="option-stakeholder"),
+    pytest.param("config", "skill", id="config-skill"),
+    pytest.param("option", "skill", id="option-skill"),
 ]
+
+
+def _world(root: Path, source: str, kind: str) -> World:
+    """The world for one kind of name: hostile concepts for skills, else roles and stakeholders."""
+    return World(root, source, text=concepts_yaml) if kind == "skill" else World(root, source)
 
 
 def _words(kind: str) -> tuple[list[str], tuple[str, ...]]:
     if kind == "role":
         return ["show", "g"], ROLE_IDS
+    if kind == "skill":
+        return ["list", "--skill", "k"], CONCEPT_IDS
     return ["list", "--stakeholder", "z"], STAKEHOLDER_IDS
 
 
@@ -314,7 +347,7 @@ def _words(kind: str) -> tuple[list[str], tuple[str, ...]]:
 def test_zsh_tab_runs_nothing_a_name_says(
     tmp_path: Path, source: str, kind: str, warm: bool
 ) -> None:
-    world = World(tmp_path, source)
+    world = _world(tmp_path, source, kind)
     world.warm_up(warm)
     words, ids = _words(kind)
     with _zsh(world) as terminal:
@@ -386,8 +419,8 @@ printf '%s\n' "${COMPREPLY[@]}"
 """
 
 
-OTHER_CASES = ZSH_CASES[:2] + ZSH_CASES[3:4]
-"""For bash and fish: the config file for both kinds of name, and `--catalogue` on the line."""
+OTHER_CASES = ZSH_CASES[:2] + ZSH_CASES[3:4] + ZSH_CASES[5:6]
+"""For bash and fish: the config file for every kind of name, and `--catalogue` on the line."""
 
 
 @pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
@@ -395,7 +428,7 @@ OTHER_CASES = ZSH_CASES[:2] + ZSH_CASES[3:4]
 def test_bash_completion_runs_nothing_a_name_says(
     tmp_path: Path, source: str, kind: str, warm: bool
 ) -> None:
-    world = World(tmp_path, source)
+    world = _world(tmp_path, source, kind)
     world.warm_up(warm)
     script = world.root / "pmroles.bash"
     script.write_text(
@@ -432,7 +465,7 @@ FISH_DRIVER = "source $argv[1]; complete -C $argv[2]"
 def test_fish_completion_runs_nothing_a_name_says(
     tmp_path: Path, source: str, kind: str, warm: bool
 ) -> None:
-    world = World(tmp_path, source)
+    world = _world(tmp_path, source, kind)
     world.warm_up(warm)
     script = world.root / "pmroles.fish"
     script.write_text(
@@ -487,9 +520,9 @@ def _answer(world: World, shell: str, *words: str) -> subprocess.CompletedProces
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
-@pytest.mark.parametrize("kind", ["role", "stakeholder"])
+@pytest.mark.parametrize("kind", ["role", "stakeholder", "skill"])
 def test_cold_and_warm_paths_answer_the_same(tmp_path: Path, shell: str, kind: str) -> None:
-    world = World(tmp_path)
+    world = _world(tmp_path, "config", kind)
     words, _ = _words(kind)
     cold = _answer(world, shell, *words)
     assert world.indexes()
@@ -499,10 +532,10 @@ def test_cold_and_warm_paths_answer_the_same(tmp_path: Path, shell: str, kind: s
 
 
 @pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
-@pytest.mark.parametrize("kind", ["role", "stakeholder"])
+@pytest.mark.parametrize("kind", ["role", "stakeholder", "skill"])
 def test_powershell_lines_split_into_value_and_help(tmp_path: Path, kind: str, warm: bool) -> None:
     """Typer's PowerShell script splits each line at ':::' into a value and its tooltip."""
-    world = World(tmp_path)
+    world = _world(tmp_path, "config", kind)
     world.warm_up(warm)
     words, ids = _words(kind)
     result = _answer(world, "powershell", *words)
@@ -598,3 +631,160 @@ def test_the_full_cli_uses_the_same_formatting(monkeypatch: pytest.MonkeyPatch) 
         assert cls is not None
         completer = cls(command, {}, "pmroles", "_PMROLES_COMPLETE")
         assert completer.complete() == text, shell
+
+
+# -- every option value completes ------------------------------------------------------------
+
+
+def _script(world: World, shell: str) -> Path:
+    script = world.root / f"pmroles.{shell}"
+    if not script.exists():
+        shown = world.run("--show-completion", shell, env=TYPER_NO_SHELL_DETECTION)
+        assert shown.returncode == 0, shown.stderr
+        script.write_text(shown.stdout, encoding="utf-8")
+    return script
+
+
+def _shell_offers(world: World, shell: str, words: Sequence[str]) -> list[str]:
+    """The values bash or fish offers when Tab is pressed after `pmroles` and `words`, the
+    last of them the word being completed (maybe empty), as its completion script asks."""
+    script = _script(world, shell)
+    if shell == "bash":
+        argv = [_shell("bash"), "--norc", "--noprofile", "-c", BASH_DRIVER, "bash", str(script)]
+        argv += ["pmroles", *world.options, *words]
+    else:
+        line = world.line(*words)  # ends in a space when the last word is empty
+        argv = [_shell("fish"), "--no-config", "-c", FISH_DRIVER, str(script), line]
+    result = subprocess.run(
+        argv,
+        env=world.env,
+        cwd=world.root,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert world.fired() == []
+    return sorted(line.split("\t")[0] for line in _lines(result.stdout))
+
+
+def _values_aspects() -> list[str]:
+    from pmroles.model import ASPECTS
+
+    return [a.key for a in ASPECTS if a.key != "summary"] + ["concepts"]
+
+
+def _needs_values(words: list[str]) -> list[pytest.MarkDecorator]:
+    from pmroles.surface import COMMANDS
+
+    missing = words[0] == "values" and "values" not in COMMANDS
+    return [pytest.mark.skip(reason="no `values` command yet")] if missing else []
+
+
+CLOSED_CASES = [
+    pytest.param(words, expected, id=" ".join(words), marks=_needs_values(words))
+    for words, expected in [
+        (["list", "--method", ""], ["agile", "sequential", "any"]),
+        (["match", "--method", "a"], ["agile", "any"]),
+        (["list", "--market", "b2"], ["b2c", "b2b", "b2g"]),
+        (["match", "--horizon", ""], ["short", "medium", "long"]),
+        (["show", "tpm", "--aspects", "sk"], ["skills"]),
+        (["show", "tpm", "-a", "skills,to"], ["skills,tools"]),
+        (["compare", "bpm", "tpm", "--aspects", "focus,skills,t"], ["focus,skills,tools"]),
+        (["matrix", "--by", ""], ["stakeholder", "responsibility"]),
+        (["list", "--format", "j"], ["json"]),
+        (["values", ""], _values_aspects()),
+        (["values", "co"], ["collaboration", "concepts"]),
+    ]
+]
+"""Closed sets of values: the words after `pmroles`, and what Tab offers for the last.
+(Values that share a prefix are typed with it: zsh's first Tab would insert it unlisted.)"""
+
+
+@pytest.mark.parametrize("shell", ["bash", "fish"])
+@pytest.mark.parametrize(("words", "expected"), CLOSED_CASES)
+def test_bash_and_fish_complete_the_closed_sets(
+    tmp_path: Path, shell: str, words: list[str], expected: list[str]
+) -> None:
+    world = World(tmp_path, "builtin")
+    assert _shell_offers(world, shell, words) == sorted(expected)
+
+
+def test_zsh_completes_the_closed_sets(tmp_path: Path) -> None:
+    world = World(tmp_path, "builtin")
+    with _zsh(world) as terminal:
+        for case in CLOSED_CASES:
+            words, expected = case.values
+            if case.marks:
+                continue
+            assert isinstance(words, list)
+            assert isinstance(expected, list)
+            screen = _tab(terminal, world.line(*words), expected)
+            missing = [value for value in expected if value not in screen]
+            assert not missing, f"{' '.join(words)}<Tab>: not offered {missing}\n{screen}"
+
+
+def _concepts_in(world: World, aspect: str) -> list[str]:
+    """The ids of the concepts the world's catalogue offers for `aspect`, from the loaded
+    catalogue (loaded with a cache of its own, so the world's stays cold)."""
+    from pmroles.catalogue.stack import load_cached, stack_for
+    from pmroles.complete import concept_choices
+
+    environ = {**world.env, "XDG_CACHE_HOME": str(world.root / "other-cache")}
+    files = [Path(f) for f in world.options[1:]]
+    catalogue, _ = load_cached(stack_for(files, no_builtin=False, environ=environ), environ)
+    return sorted(ident for ident, _ in concept_choices(catalogue, aspect))
+
+
+OPTION_OF = {"skills": "--skill", "tools": "--tool", "background": "--background"}
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+@pytest.mark.parametrize("shell", ["bash", "fish"])
+@pytest.mark.parametrize("aspect", list(OPTION_OF))
+def test_the_person_options_offer_the_builtin_catalogues_concepts(
+    tmp_path: Path, aspect: str, shell: str, warm: bool
+) -> None:
+    """Whatever the built-in vocabulary holds: the concepts its roles' items there name."""
+    world = World(tmp_path, "builtin")
+    world.warm_up(warm)
+    command = "match" if aspect == "tools" else "list"
+    offered = _shell_offers(world, shell, [command, OPTION_OF[aspect], ""])
+    assert offered == _concepts_in(world, aspect)
+
+
+OWN_CASES = [
+    (["list", "--skill", "zz"], ["zz-coding"]),
+    (["match", "--skill", "zz-c"], ["zz-coding"]),
+    (["match", "--tool", "zz"], ["zz-hammer"]),
+    (["list", "--background", "zz"], ["zz-physics"]),
+]
+"""Over one's own catalogue (tests/test_completion_tree.py), named with --catalogue."""
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+@pytest.mark.parametrize("shell", ["bash", "fish"])
+def test_ones_own_concepts_complete_in_bash_and_fish(
+    tmp_path: Path, shell: str, warm: bool
+) -> None:
+    world = World(tmp_path, "option", text=lambda _: OWN_CATALOGUE)
+    world.warm_up(warm)
+    for words, expected in OWN_CASES:
+        assert _shell_offers(world, shell, words) == expected, words
+    offered = _shell_offers(world, shell, ["list", "--skill", ""])
+    assert "zz-coding" in offered
+    assert offered == _concepts_in(world, "skills")  # the built-in ones too
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+def test_ones_own_concepts_complete_in_zsh(tmp_path: Path, warm: bool) -> None:
+    world = World(tmp_path, "option", text=lambda _: OWN_CATALOGUE)
+    world.warm_up(warm)
+    with _zsh(world) as terminal:
+        for words, expected in OWN_CASES:
+            screen = _tab(terminal, world.line(*words), expected)
+            assert all(value in screen for value in expected), f"{words}:\n{screen}"
+    if not warm:
+        assert world.indexes(), "the cold completion should have built the index"

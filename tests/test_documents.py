@@ -40,6 +40,11 @@ DOCUMENTS: dict[str, tuple[tuple[str, ...], Any]] = {
     "validate": (("validate",), documents.ValidateDocument),
     "which": (("which", "tpm"), documents.WhichDocument),
     "sources": (("sources",), documents.SourcesDocument),
+    "values": (("values",), documents.ValuesDocument),
+    "values-skills": (("values", "skills"), documents.ValuesDocument),
+    "compare-two": (("compare", "pm", "po"), documents.CompareDocument),
+    "list-concepts": (("list", "--skill", "coding"), documents.ListDocument),
+    "search-concepts": (("search", "coding"), documents.SearchDocument),
 }
 """Every command with a JSON form, and the TypedDict of what it prints."""
 
@@ -117,6 +122,7 @@ def test_the_role_document_names_every_aspect_in_order() -> None:
         "sources",
         "cites",
         "disputes",
+        "concepts",
     ]
 
 

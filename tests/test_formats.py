@@ -81,7 +81,7 @@ def _markdown_cells(line: str) -> list[str]:
 def test_format_json_parses_to_a_versioned_object(invoke: Invoke, args: tuple[str, ...]) -> None:
     document = _json(invoke, *args)
     assert isinstance(document, dict)
-    assert document["version"] == 1
+    assert document["version"] == 2
 
 
 @command_params
@@ -157,9 +157,10 @@ ROLE_KEYS = [
     "sources",
     "cites",
     "disputes",
+    "concepts",
 ]
 SOURCE_KEYS = ["id", "title", "author", "publisher"]
-ASPECT_ROW_KEYS = ["key", "label", "values", "shared", "unique", "similarity"]
+ASPECT_ROW_KEYS = ["key", "label", "values", "shared", "unique", "similarity", "concepts"]
 CURATED_KEYS = [
     "id",
     "roles",
@@ -170,10 +171,22 @@ CURATED_KEYS = [
     "excels",
     "split",
     "sources",
+    "relation",
 ]
 ROLE_SUMMARY_KEYS = ["id", "name", "focus"]
-HIT_KEYS = ["kind", "id", "field", "text", "score", "spans"]
-SIMILAR_KEYS = ["id", "name", "similarity", "drivers"]
+HIT_KEYS = ["kind", "id", "field", "text", "score", "spans", "concepts"]
+SIMILAR_KEYS = ["id", "name", "similarity"]
+SCORE_KEYS = ["score", "confidence", "evidence", "content", "dimensions", "relation", "reasons"]
+REASON_KEYS = [
+    "kind",
+    "effect",
+    "aspect",
+    "concepts",
+    "values",
+    "relation",
+    "comparison",
+    "evidence",
+]
 STAKEHOLDER_KEYS = ["id", "name", "aliases", "needs", "sources", "roles"]
 PROBLEM_KEYS = ["file", "line", "column", "path", "severity", "message"]
 
@@ -218,6 +231,7 @@ def test_role_keys_are_id_name_aliases_every_aspect_then_sources_cites_disputes(
         "sources",
         "cites",
         "disputes",
+        "concepts",
     ]
 
 
@@ -261,7 +275,7 @@ def test_show_json_cited_items_are_the_sources_the_role_names(invoke: Invoke) ->
 
 def test_compare_json_top_level_keys(invoke: Invoke) -> None:
     document = _json(invoke, "compare", "bpm", "tpm")
-    assert list(document) == ["version", "roles", "similarity", "aspects", "curated"]
+    assert list(document) == ["version", "roles", "similarity", "pairs", "aspects", "curated"]
     assert document["roles"] == ["bpm", "tpm"]
     assert _is_score(document["similarity"])
 
@@ -326,7 +340,7 @@ def test_compare_json_curated_items(invoke: Invoke) -> None:
 
 def test_list_json_keys_and_role_items(invoke: Invoke) -> None:
     document = _json(invoke, "list")
-    assert list(document) == ["version", "filters", "roles"]
+    assert list(document) == ["version", "filters", "concepts", "roles"]
     assert document["filters"] == {}
     assert document["roles"]
     for role in document["roles"]:
@@ -343,7 +357,7 @@ def test_list_json_ids_are_the_catalogue_roles(invoke: Invoke) -> None:
 
 def test_list_json_filters_echo_the_options_given(invoke: Invoke) -> None:
     document = _json(invoke, "list", "--stakeholder", "sales")
-    assert list(document) == ["version", "filters", "roles"]
+    assert list(document) == ["version", "filters", "concepts", "roles"]
     assert document["filters"] == {"stakeholder": ["sales"]}
     ids = {role["id"] for role in document["roles"]}
     assert ids == set(_json(invoke, "stakeholders", "sales")["stakeholder"]["roles"])
@@ -382,14 +396,19 @@ def test_similar_json_keys_and_items(invoke: Invoke) -> None:
     for item in document["similar"]:
         assert list(item) == SIMILAR_KEYS
         assert isinstance(item["name"], str)
-        assert _is_score(item["similarity"])
-        assert isinstance(item["drivers"], dict)
-        assert set(item["drivers"]) <= {aspect.key for aspect in ASPECTS}
-        assert all(_is_str_list(values) for values in item["drivers"].values())
+        score = item["similarity"]
+        assert list(score) == SCORE_KEYS
+        assert _is_score(score["score"])
+        assert score["confidence"] in {"low", "medium", "high"}
+        assert score["reasons"]
+        for reason in score["reasons"]:
+            assert list(reason) == REASON_KEYS
+            assert reason["kind"] in {"articles", "shared", "dimension", "evidence"}
+            assert reason["aspect"] is None or reason["aspect"] in {a.key for a in ASPECTS}
 
 
 def test_similar_json_is_ranked_highest_first(invoke: Invoke) -> None:
-    scores = [item["similarity"] or 0.0 for item in _json(invoke, "similar", "tpm")["similar"]]
+    scores = [item["similarity"]["score"] for item in _json(invoke, "similar", "tpm")["similar"]]
     assert scores == sorted(scores, reverse=True)
 
 
@@ -441,7 +460,7 @@ def test_validate_json_of_a_broken_file_lists_problems(invoke: Invoke, broken: s
     assert result.stderr == f"Error: {broken}: 2 error(s), 0 warning(s)\n"
     document = json.loads(result.stdout)
     assert list(document) == ["version", "file", "valid", "problems"]
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["file"] == broken
     assert document["valid"] is False
     assert len(document["problems"]) == 2

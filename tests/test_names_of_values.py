@@ -149,6 +149,7 @@ def test_show_aspects_json_holds_only_those_aspects_in_order(invoke: Invoke) -> 
         "sources",
         "cites",
         "disputes",
+        "concepts",
     ]
     assert role["id"] == "tpm"
     assert "software development" in role["skills"]
@@ -171,6 +172,7 @@ def test_show_aspects_yaml_is_the_json_document(invoke: Invoke) -> None:
         "sources",
         "cites",
         "disputes",
+        "concepts",
     ]
 
 
@@ -197,6 +199,7 @@ def test_show_without_aspects_is_unchanged(invoke: Invoke) -> None:
         "sources",
         "cites",
         "disputes",
+        "concepts",
     ]
 
 

@@ -346,7 +346,7 @@ def test_json_shorthand_never_pages(tmp_path: Path) -> None:
 
     assert run.status == 0, run.screen
     assert _received(pager) is None
-    assert '"version": 1' in run.screen
+    assert '"version": 2' in run.screen
 
 
 def test_piped_output_never_pages(tmp_path: Path) -> None:

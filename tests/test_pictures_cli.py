@@ -77,13 +77,15 @@ def test_match_scores_and_explains(invoke: Invoke, fixture: list[str]) -> None:
     )
     scores = {r["id"]: r["score"] for r in document["roles"]}
     # biz: market analysis 1, pricing 1 (pricing strategy), economics 1, sales 1 -> 4/4
-    # tech: market analysis 1, pricing 0, economics 0 (no background), sales 1 -> 2/4
-    assert scores == {"biz": 1.0, "tech": 0.5, "both": 0.0, "lost": 0.0}
-    assert [r["id"] for r in document["roles"]] == ["biz", "tech", "both", "lost"]
+    # tech: market analysis 1, pricing 1/2 (it contributes to pricing), economics 0 (no
+    # background), sales 1 -> 2.5/4; the roles that fit nothing are not shown.
+    assert scores == {"biz": 1.0, "tech": 0.625}
+    assert [r["id"] for r in document["roles"]] == ["biz", "tech"]
     tech = document["roles"][1]
-    assert {(m["category"], m["answer"], m["item"]) for m in tech["matched"]} == {
-        ("skill", "market analyses", "market analysis"),
-        ("stakeholder", "sales", "sales"),
+    assert {(m["category"], m["answer"], m["aspect"], m["item"]) for m in tech["matched"]} == {
+        ("skill", "market analyses", "skills", "market analysis"),
+        ("skill", "pricing", "supports", "pricing"),
+        ("stakeholder", "sales", "interactions", "sales"),
     }
     assert {"aspect": "skills", "item": "software development"} in tech["missing"]
     assert document["answers"]["skill"] == ["market analyses", "pricing"]

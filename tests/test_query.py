@@ -3,12 +3,15 @@ behaviour through the CLI on the built-in one."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from pmroles.answers import similarity as sim
 from pmroles.answers.compare import AspectRow, Mark, SameRoleError, compare, similar
 from pmroles.answers.query import Criteria, filter_roles
 from pmroles.answers.search import search
-from pmroles.catalogue.loader import check_text
+from pmroles.catalogue.loader import check_text, load_builtin
 from pmroles.errors import UnknownNameError
 from pmroles.matching import item_key, phrase_matches, stem
 from pmroles.model import Catalogue
@@ -92,27 +95,35 @@ def test_phrase_matching_needs_every_word_in_any_order() -> None:
 # -- compare arithmetic ----------------------------------------------------------------------
 
 
-def test_jaccard_per_aspect_and_overall(fixture: Catalogue) -> None:
+def test_overlap_per_aspect_and_the_overall_formula(fixture: Catalogue) -> None:
     result = compare(fixture, roles(fixture, "a", "b"))
     by_key = {row.aspect.key: row for row in result.rows}
-    # skills: {market analysis, budgeting, negotiation} vs {market analysis, coding}: 1 / 4
-    assert by_key["skills"].similarity == pytest.approx(1 / 4)
-    assert by_key["tools"].similarity == pytest.approx(1 / 2)  # {crm} vs {crm, jira}
-    assert by_key["interactions"].similarity == pytest.approx(1 / 2)
+    # An aspect's overlap counts each side's items by whether the other side has them:
+    # skills {market analysis, budgeting, negotiation} vs {market analysis, coding}: 2 of 5.
+    assert by_key["skills"].similarity == pytest.approx(2 / 5)
+    assert by_key["tools"].similarity == pytest.approx(2 / 3)  # {crm} vs {crm, jira}
+    assert by_key["interactions"].similarity == pytest.approx(2 / 3)
     assert by_key["horizon"].similarity == 0
-    assert by_key["method"].similarity == 0
+    assert by_key["method"].similarity == 0.5  # 'any' half-fits agile
     assert by_key["market"].similarity == 0
-    assert result.similarity == pytest.approx((1 / 4 + 1 / 2 + 1 / 2 + 0 + 0 + 0) / 6)
+    # The overall score, worked by hand from the documented formula: content weighed by
+    # evidence (2 + 1 + 1 items on the thinner side), the three dimensions, the prior.
+    content = (2 * 2 / 5 + 1 * 2 / 3 + 1 * 2 / 3) / 4
+    content_weight = sim.CONTENT_WEIGHT * 4 / (4 + sim.EVIDENCE_HALF)
+    dimensions, dimension_weight = (0 + 0.5 + 0) / 3, sim.DIMENSION_WEIGHT * 3 / 4
+    expected = (
+        content_weight * content + dimension_weight * dimensions + sim.PRIOR_WEIGHT * sim.MIDDLE
+    ) / (content_weight + dimension_weight + sim.PRIOR_WEIGHT)
+    assert result.similarity == pytest.approx(expected)
+    assert result.pairs[0].score.confidence == "low"  # four items are little to go on
 
 
 def test_overall_counts_only_aspects_every_role_has(fixture: Catalogue) -> None:
     result = compare(fixture, roles(fixture, "a", "c"))
     scored = {row.aspect.key: row.similarity for row in result.rows}
     assert scored["tools"] is None  # Gamma lists no tools: unknown, not different
-    assert scored["skills"] == pytest.approx(
-        1 / 4
-    )  # budgeting of {ma, budgeting, negotiation, coding}
-    assert result.similarity == pytest.approx((1 / 4 + 0 + 0) / 3)  # skills, interactions, method
+    assert scored["skills"] == pytest.approx(2 / 5)  # budgeting, on either side
+    assert set(result.pairs[0].score.overlaps) == {"skills", "interactions"}
 
 
 def test_three_way_marks_shared_some_and_unique(fixture: Catalogue) -> None:
@@ -121,7 +132,12 @@ def test_three_way_marks_shared_some_and_unique(fixture: Catalogue) -> None:
     assert skills.mark(0, "Market analysis") is Mark.SOME  # a and b
     assert skills.mark(0, "negotiation") is Mark.UNIQUE
     assert skills.mark(2, "coding") is Mark.SOME
-    assert skills.similarity == 0  # nothing all three share
+    pairs = [
+        compare(fixture, roles(fixture, *pair)).rows
+        for pair in (("a", "b"), ("a", "c"), ("b", "c"))
+    ]
+    each = [next(r for r in rows if r.aspect.key == "skills").similarity for rows in pairs]
+    assert skills.similarity == pytest.approx(sum(x or 0 for x in each) / 3)
     two = compare(fixture, roles(fixture, "a", "b"))
     tools = next(row for row in two.rows if row.aspect.key == "tools")
     assert tools.mark(1, "CRM") is Mark.SHARED
@@ -131,7 +147,11 @@ def test_three_way_marks_shared_some_and_unique(fixture: Catalogue) -> None:
 def test_only_differences_and_aspect_selection(fixture: Catalogue) -> None:
     chosen = compare(fixture, roles(fixture, "a", "b"), ["tools", "skills"])
     assert [row.aspect.key for row in chosen.rows] == ["tools", "skills"]  # the order asked
-    assert chosen.similarity == pytest.approx((1 / 4 + 1 / 2) / 2)
+    # Only the aspects asked for count: no dimensions here.
+    content = (2 * 2 / 5 + 1 * 2 / 3) / 3
+    weight = sim.CONTENT_WEIGHT * 3 / (3 + sim.EVIDENCE_HALF)
+    expected = (weight * content + sim.PRIOR_WEIGHT * sim.MIDDLE) / (weight + sim.PRIOR_WEIGHT)
+    assert chosen.similarity == pytest.approx(expected)
     whole = compare(fixture, roles(fixture, "a", "b"))
     same = compare(fixture, roles(fixture, "a", "b"), only_differences=True)
     assert all(row.differs for row in same.rows)
@@ -158,19 +178,19 @@ def test_comparing_a_role_with_itself_is_refused(fixture: Catalogue) -> None:
         compare(fixture, roles(fixture, "a", "a"))
 
 
-def test_similar_ranks_by_score_and_names_the_drivers(fixture: Catalogue) -> None:
+def test_similar_ranks_by_score_and_gives_reasons(fixture: Catalogue) -> None:
     ranked = similar(fixture, fixture.roles["a"])
     assert [item.role.id for item in ranked] == ["b", "c"]
-    assert ranked[0].score > ranked[1].score
-    drivers = {aspect.key: items for aspect, items in ranked[0].drivers}
-    assert drivers == {
-        "skills": ("analysis of markets",),
-        "tools": ("CRM",),
-        "interactions": ("sales",),
+    assert ranked[0].score.value > ranked[1].score.value
+    shared = {
+        key: [(link.label, link.other) for link in found.links]
+        for key, found in ranked[0].score.overlaps.items()
     }
-
-
-# -- filters -----------------------------------------------------------------------------------
+    assert ranked[0].score.reasons  # the strongest few of these, and the dimensions
+    # What met, as each role words it: Alpha's 'Market analysis' is Beta's 'analysis of
+    # markets'.
+    assert shared["skills"] == [("Market analysis", "analysis of markets")]
+    assert shared["tools"] == [("CRM", "CRM")]
 
 
 @pytest.mark.parametrize(
@@ -274,7 +294,56 @@ def test_list_filter_with_no_roles_says_so_on_stderr(invoke: Invoke) -> None:
 def test_list_filter_value_unknown_suggests(invoke: Invoke) -> None:
     result = invoke("list", "--tool", "jirra")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: unknown tool 'jirra'; did you mean 'Jira'")
+    assert result.stderr.startswith("Error: unknown tool 'jirra'; did you mean 'jira'")
+
+
+def test_list_reads_skills_as_concepts(invoke: Invoke) -> None:
+    """The README's example: everyday words meet the catalogue's ('coding' is the TPM's
+    'software development', 'budgeting' the BPM's 'financial forecasting and budgeting')."""
+    result = invoke("list", "--skill", "coding", "--skill", "budgeting", "--market", "b2b")
+    assert result.exit_code == 0, result.stderr
+    ids = [line.split("│")[1].strip() for line in result.stdout.splitlines() if "│" in line]
+    assert [i for i in ids if i and i != "Id"] == ["bpm", "tpm", "project-manager"]
+    assert "Read as: coding = Software development; budgeting = Budgeting" in " ".join(
+        result.stdout.split()
+    )
+    as_json = json.loads(invoke("list", "--skill", "programming", "--json").stdout)
+    assert as_json["concepts"] == {"skill": {"programming": ["software-development"]}}
+    assert [r["id"] for r in as_json["roles"]] == ["tpm"]
+
+
+def test_a_broader_concept_finds_its_narrower_ones(invoke: Invoke) -> None:
+    """Asking for task tracking finds a role whose tool is just Jira (a kind of it)."""
+    broad = json.loads(invoke("list", "--tool", "task tracking", "--json").stdout)
+    narrow = json.loads(invoke("list", "--tool", "jira", "--json").stdout)
+    assert narrow["concepts"] == {"tool": {"jira": ["jira"]}}
+    assert narrow["roles"]
+    assert {r["id"] for r in narrow["roles"]} <= {r["id"] for r in broad["roles"]}
+    catalogue = load_builtin()
+    only_jira = [
+        role_id
+        for role_id in (r["id"] for r in broad["roles"])
+        if not any(
+            "task-tracking" in ids for ids in catalogue.roles[role_id].concepts["tools"].values()
+        )
+    ]
+    assert only_jira  # found through the narrower concept alone, or this proves nothing
+
+
+def test_a_known_concept_no_role_lists_points_to_the_broader_one(invoke: Invoke) -> None:
+    result = invoke("list", "--skill", "sql")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: no role matches skill 'sql'; roles list the broader Data analysis: "
+        "--skill data-analysis\n"
+    )
+
+
+def test_a_misspelt_skill_gets_a_word_from_the_vocabulary(invoke: Invoke) -> None:
+    result = invoke("list", "--skill", "codng")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unknown skill 'codng'; did you mean 'coding'")
 
 
 def test_compare_three_roles_has_a_column_each(invoke: Invoke) -> None:

@@ -148,7 +148,7 @@ def test_json_counts_equal_the_catalogues(invoke: Invoke) -> None:
     assert result.stderr == ""
     document = json.loads(result.stdout)
     catalogue = load_builtin()
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["roles"] == {r.id: _expected(r) for r in catalogue.roles.values()}
     assert list(document["roles"]) == list(catalogue.roles)
     assert list(document["stakeholders"]) == list(catalogue.stakeholders)
@@ -233,7 +233,7 @@ def test_per_item_cites_give_exact_counts(invoke: Invoke, ours: Path) -> None:
     assert result.stderr == ""
     document = json.loads(result.stdout)
     assert document == {
-        "version": 1,
+        "version": 2,
         "roles": {
             "x": {
                 # summary (alpha); coding (alpha, beta), selling (beta), talking (editorial);

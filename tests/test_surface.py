@@ -37,8 +37,12 @@ An option is (name, kind, multiple, default, detail, callback), where kind is "f
 "text", "path", "int" (detail: min and max), "choice" (detail: the choices) or "other",
 and callback names the function in `pmroles.commands` that checks and converts the value
 (or something else the fast path does not run).
-COMPLETES: (command, argument name or option flag) -> what Tab offers for it, "roles" or
-"stakeholders" (ids); the fast path of completion (`pmroles.complete`) reads it.
+COMPLETES: (command, argument name or option flag) -> what Tab offers for it: ids from
+completion's index ("roles", "stakeholders", or "skills", "tools" and "background" for the
+concepts the roles' items there name), "files", or one of CLOSED; "," after it when it
+completes the last of comma-separated values. The fast path of completion
+(`pmroles.complete`) reads it.
+CLOSED: closed set (named after the parameter) -> the (value, description) pairs offered.
 """
 
 # ruff: noqa: E501 - generated, one option a line
@@ -97,9 +101,11 @@ def _options(command: click.Command, help_names: list[str]) -> dict[str, tuple[A
     }
 
 
-def completes(catalogue: Path) -> dict[tuple[str, str], str]:
-    """What each argument and option value of the app completes with ids, found by asking
-    it over a catalogue of one role and one stakeholder (see tests/test_completion_tree.py)."""
+def completes(
+    catalogue: Path,
+) -> tuple[dict[tuple[str, str], str], dict[str, tuple[tuple[str, str], ...]]]:
+    """What each argument and option value of the app completes, and the closed sets, found
+    by asking it over a catalogue of one id of each kind (see tests/test_completion_tree.py)."""
     tree = _walk(catalogue)
     found: dict[tuple[str, str], str] = {}
     group = typer.main.get_command(app)
@@ -113,10 +119,12 @@ def completes(catalogue: Path) -> dict[tuple[str, str], str]:
     for (name, option), kind in tree.options.items():
         if kind is not None:
             found[name, option] = kind
-    return found
+    return found, tree.closed
 
 
-def generated(completions: dict[tuple[str, str], str]) -> str:
+def generated(
+    completions: dict[tuple[str, str], str], closed: dict[str, tuple[tuple[str, str], ...]]
+) -> str:
     group = typer.main.get_command(app)
     assert isinstance(group, click.Group)
     help_names = group.context_settings["help_option_names"]
@@ -144,6 +152,11 @@ def generated(completions: dict[tuple[str, str], str]) -> str:
         lines += ["        },", "    ),"]
     lines += ["}", "", "COMPLETES: dict[tuple[str, str], str] = {"]
     lines += [f"    {_py(key)}: {_py(kind)}," for key, kind in completions.items()]
+    lines += ["}", "", "CLOSED: dict[str, tuple[tuple[str, str], ...]] = {"]
+    for name, items in closed.items():
+        lines += [f"    {_py(name)}: ("]
+        lines += [f"        {_py(item)}," for item in items]
+        lines += ["    ),"]
     lines += ["}", ""]
     return HEADER + "\n".join(lines)
 
@@ -164,7 +177,7 @@ def test_the_surface_is_the_typer_apps(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("PMROLES_CATALOGUE", raising=False)
-    text = generated(completes(catalogue))
+    text = generated(*completes(catalogue))
     if os.environ.get("PMROLES_UPDATE_GOLDEN"):
         SURFACE.write_text(text, encoding="utf-8")
     assert SURFACE.read_text(encoding="utf-8") == text

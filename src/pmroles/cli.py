@@ -36,7 +36,14 @@ from typer.core import TyperGroup
 
 from pmroles import __version__, commands
 from pmroles.answers.matrix import MatrixKind
-from pmroles.complete import fish_line, offerable, powershell_line, zsh_answer
+from pmroles.complete import (
+    concept_choices,
+    fish_line,
+    offerable,
+    powershell_line,
+    typed,
+    zsh_answer,
+)
 from pmroles.errors import PmrolesError, UsageProblem
 from pmroles.exits import ExitStatus, end, outcome, write
 from pmroles.model import ASPECTS, Horizon, Market, Method
@@ -54,6 +61,12 @@ class OutputFormat(enum.StrEnum):
     YAML = "yaml"
     MARKDOWN = "markdown"
     CSV = "csv"
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    # Rather than Click's own offer of the choices, which ignores case (the fast path and
+    # every other completer offer what starts with what was typed, exactly).
+    return [fmt.value for fmt in OutputFormat if typed(fmt.value, incomplete)]
 
 
 def _inert(text: str) -> str:
@@ -246,6 +259,7 @@ FormatOption = Annotated[
         help="table (default), json, yaml, markdown or csv.",
         case_sensitive=False,
         show_default=False,
+        autocompletion=_complete_format,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
@@ -352,16 +366,12 @@ def _use_inert_completion() -> None:
 def _complete_role(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
     """Role ids starting with what was typed, each with the role's name as help."""
     catalogue = _catalogue(ctx)
-    typed = incomplete.casefold()
-    return [(r.id, r.name) for r in catalogue.roles.values() if r.id.casefold().startswith(typed)]
+    return [(r.id, r.name) for r in catalogue.roles.values() if typed(r.id, incomplete)]
 
 
 def _complete_stakeholder(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
     catalogue = _catalogue(ctx)
-    typed = incomplete.casefold()
-    return [
-        (s.id, s.name) for s in catalogue.stakeholders.values() if s.id.casefold().startswith(typed)
-    ]
+    return [(s.id, s.name) for s in catalogue.stakeholders.values() if typed(s.id, incomplete)]
 
 
 RoleArg = Annotated[
@@ -418,16 +428,34 @@ def _offer(values: Iterable[str]) -> Callable[[str], list[str]]:
     offered = tuple(values)
 
     def complete(incomplete: str) -> list[str]:
-        typed = incomplete.casefold()
-        return [value for value in offered if value.startswith(typed)]
+        return [value for value in offered if typed(value, incomplete)]
 
     return complete
 
 
-def _complete_aspects(incomplete: str) -> list[str]:
-    """Aspect keys for the last of the comma-separated aspects typed so far."""
+def _complete_aspects(incomplete: str) -> list[tuple[str, str]]:
+    """Aspect keys for the last of the comma-separated aspects typed so far, with labels."""
     done, comma, last = incomplete.rpartition(",")
-    return [done + comma + key for key in _offer(a.key for a in ASPECTS)(last)]
+    return [(done + comma + a.key, a.label) for a in ASPECTS if typed(a.key, last)]
+
+
+def _complete_values_aspect(incomplete: str) -> list[tuple[str, str]]:
+    """What `values` takes: every aspect but the summary, and the whole vocabulary."""
+    from pmroles.answers.values import CONCEPTS
+
+    offered = [(a.key, a.label) for a in ASPECTS if a.key != "summary"]
+    offered.append((CONCEPTS, "The whole vocabulary"))
+    return [(value, label) for value, label in offered if typed(value, incomplete)]
+
+
+def _concepts_in(aspect: str) -> Callable[[click.Context, str], list[tuple[str, str]]]:
+    """A completer of the ids of the concepts the roles' items in `aspect` name."""
+
+    def complete(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
+        choices = concept_choices(_catalogue(ctx), aspect)
+        return [(ident, label) for ident, label in choices if typed(ident, incomplete)]
+
+    return complete
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -491,6 +519,7 @@ def compare(
             "-a",
             help="Only these aspects, comma-separated (e.g. focus,skills,tools).",
             callback=_aspect_keys,
+            autocompletion=_complete_aspects,
         ),
     ] = None,
     full: Annotated[
@@ -509,11 +538,21 @@ def compare(
     and one column per role, followed by all the articles say about each pair; --aspects
     shows just the aspects named, in that order.
 
-    In list aspects, "=" marks an item every role lists, "•" one only this role lists and
-    "~" one some of the others list too. Similarity is Jaccard over normalised items (case,
-    hyphens, plurals, word order and small words ignored): items all roles list divided by
-    items any of them lists. The overall score is the mean over the list aspects every
-    compared role has, so what the articles leave unsaid does not count as a difference.
+    Items are compared by the concepts they name (pmroles values concepts): "=" marks an
+    item every role names, "•" one only this role names and "~" one some of the others
+    name too.
+
+    Similarity, 0-100%, is a weighted mean of four things. (1) What the roles list: per
+    aspect both have, the overlap of their concepts, each counting 1 when the other role
+    names it, 0.5 when it names a broader or narrower one; editorial items count half;
+    aspects weigh by what they say about the job (focus, skills, responsibilities and
+    ownership most). Its weight, up to 4, grows with the evidence e (items on the thinner
+    side): 4e/(e+12). (2) The dimensions market, method, horizon and orientation both
+    state: the share of values in common, weight up to 1. (3) What the articles say about
+    the pair, where they compare it: comparable 90%, complementary 55%, distinct 15%,
+    weight 4. (4) A prior of 30% with weight 1, so little evidence stays near the middle.
+    Confidence is high from 30 items or when the articles judge the pair, low under 10.
+    Each score shows its strongest reasons, + raising it and - lowering it.
     """
     shown = _Shown(output, as_json, export, force)
     _run(ctx, shown, lambda load: commands.compare(load, roles, only_differences, aspects, full))
@@ -530,10 +569,13 @@ StakeholderOption = Annotated[
     list[str] | None,
     _repeatable("--stakeholder", "A stakeholder: id, alias or name.", _complete_stakeholder),
 ]
-SkillOption = Annotated[list[str] | None, _repeatable("--skill", "A skill.")]
-ToolOption = Annotated[list[str] | None, _repeatable("--tool", "A tool.")]
+SkillOption = Annotated[
+    list[str] | None, _repeatable("--skill", "A skill.", _concepts_in("skills"))
+]
+ToolOption = Annotated[list[str] | None, _repeatable("--tool", "A tool.", _concepts_in("tools"))]
 BackgroundOption = Annotated[
-    list[str] | None, _repeatable("--background", "Training, degree or field.")
+    list[str] | None,
+    _repeatable("--background", "Training, degree or field.", _concepts_in("background")),
 ]
 HorizonOption = Annotated[
     list[str] | None,
@@ -630,6 +672,19 @@ def match(
     horizon: HorizonOption = None,
     method: MethodOption = None,
     market: MarketOption = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            help="Show at most N of the roles that fit (default 5).",
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Show every role, those that fit nothing included.")
+    ] = False,
     output: FormatOption = None,
     as_json: JsonOption = False,
     export: ExportOption = None,
@@ -637,24 +692,39 @@ def match(
 ) -> None:
     """Example: pmroles match --skill "market analysis" --background economics
 
-    Rank every role by how well it fits your answers (each option repeatable, at least one
-    needed), with what matched and what the role also needs that you did not mention.
+    Rank the roles by how well they fit your answers (each option repeatable, at least one
+    needed), with what matched where, and what the role also needs that you did not mention.
 
-    Scoring: each answer is looked for in one aspect of every role (a skill in its skills, a
-    background in its training and background, a tool in its tools, a stakeholder in its
-    interactions, a horizon, method or market in those). A phrase answer earns 1 when every
-    content word is in one of the role's items (any order; case, plurals and small words do
-    not count), otherwise the share of its words the best item has when that is at least
-    half, otherwise 0. Stakeholders, horizons, methods and markets earn 1 on an exact match;
-    a role whose method is 'any' fits every method. The score is the sum of credits divided
-    by the number of distinct answers, from 0 to 1; ties are ranked by role id.
+    Your words are read as concepts: a skill, tool or background that is a name of a concept
+    ('coding', 'SQL') stands for it, otherwise for the concepts it mentions; one that names
+    none is matched by its words alone (all of them in one item, any order; case, plurals and
+    small words do not count). An answer known in neither way is left out with a warning and "did
+    you mean"; when none of your answers is known, match exits 1.
+
+    Scoring: each answer is looked for in its own aspect of every role (a skill in skills, a
+    tool in tools, a background in background, a stakeholder in interactions, a horizon,
+    method or market in those), and at half weight in others: a skill in focus,
+    responsibilities, day to day, goals, outcomes and the areas the role is accountable for
+    or contributes to; a tool in day to day, skills and responsibilities; a background in
+    skills and career path. An item earns that weight times how near its concept is to the
+    answer's (1 the same concept, 0.5 a broader or narrower one; the mean when the answer
+    names several), or the full weight when it holds every word of the answer. Stakeholders,
+    horizons,
+    methods and markets earn 1 on an exact match; a role whose method is 'any' fits every
+    method. An answer's credit is its best item's; the score is the mean credit over the
+    known answers, from 0 to 1. Equal scores are ranked by evidence (what all the role's
+    matching items earn together, editorial items half), then by role id.
+
+    Shown: the roles that fit at all, best first, at most 5 (--top N: at most N; --all:
+    every role, 0% included); every format holds the same roles. When no role fits, match
+    exits 1 (not with --all).
     """
     shown = _Shown(output, as_json, export, force)
     _run(
         ctx,
         shown,
         lambda load: commands.match(
-            load, skill, background, stakeholder, tool, horizon, method, market
+            load, skill, background, stakeholder, tool, horizon, method, market, top, every
         ),
     )
 
@@ -820,6 +890,34 @@ def sources(
     counts each stakeholder's needs the same way.
     """
     _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.sources(load, role))
+
+
+@app.command(short_help="List the concepts and values the roles use, per aspect.")
+def values(
+    ctx: typer.Context,
+    aspect: Annotated[
+        str | None,
+        typer.Argument(
+            help="An aspect key or label (skills, tools, background, stakeholders, method, "
+            "...), or 'concepts' for the whole vocabulary; omit for an overview.",
+            show_default=False,
+            autocompletion=_complete_values_aspect,
+        ),
+    ] = None,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Example: pmroles values skills
+
+    What you can type for --skill, --tool, --background and the other filters: the
+    concepts the roles' items name (with the other words that mean the same), the fixed
+    values, and items that name no concept, each with how many roles use it, most used
+    first. Without ASPECT, an overview of every aspect; 'concepts' lists the whole
+    vocabulary with each concept's broader concept.
+    """
+    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.values(load, aspect))
 
 
 @app.command(short_help="Write a starter catalogue of your own roles.")

@@ -186,7 +186,13 @@ def list_roles(
     method: Values = None,
     market: Values = None,
 ) -> Report:
-    from pmroles.answers.query import Criteria, NoMatchError, filter_roles
+    from pmroles.answers.query import (
+        Criteria,
+        NoMatchError,
+        broader_hint,
+        filter_roles,
+        interpret,
+    )
 
     catalogue = load()
     filters = Criteria(
@@ -204,16 +210,18 @@ def list_roles(
         raise NoMatchError("the catalogue defines no roles")
     if not found:
         described = " and ".join(f"{k} {' or '.join(map(repr, v))}" for k, v in given.items())
-        raise NoMatchError(f"no role matches {described}")
+        raise NoMatchError(f"no role matches {described}{broader_hint(catalogue, filters)}")
+
+    read_as = interpret(catalogue, filters)
 
     def view() -> RenderableType:
         from pmroles.render.tables import roles_table, roles_title
 
-        return roles_table(found, roles_title(catalogue, given))
+        return roles_table(found, roles_title(catalogue, given), read_as, catalogue)
 
     return Report(
         view=view,
-        document=lambda: _documents().list_document(found, given),
+        document=lambda: _documents().list_document(found, given, read_as),
         tabular=lambda: _documents().list_tabular(found),
     )
 
@@ -257,7 +265,7 @@ def similar(load: Load, role: str) -> Report:
     return Report(
         view=view,
         document=lambda: _documents().similar_document(found, ranked),
-        tabular=lambda: _documents().similar_tabular(ranked),
+        tabular=lambda: _documents().similar_tabular(ranked, catalogue),
     )
 
 
@@ -270,10 +278,22 @@ def match(
     horizon: Values = None,
     method: Values = None,
     market: Values = None,
+    top: int | None = None,
+    every: bool = False,
 ) -> Report:
+    """`top`: show at most this many of the roles that fit (default five); `every`: show
+    every role, those that fit nothing included. Unknown skills, tools and backgrounds are
+    left out with a warning; when no answer is known, or (without `every`) no role fits,
+    nothing is shown and the run fails."""
     from pmroles.answers.fit import match as rank
-    from pmroles.answers.query import Criteria
+    from pmroles.answers.fit import nothing_known
+    from pmroles.answers.query import Criteria, NoMatchError
+    from pmroles.render.text import inert
 
+    if top is not None and every:
+        raise UsageProblem("give --top or --all, not both")
+    if top is not None and top < 1:
+        raise UsageProblem(f"--top must be at least 1, not {top}", "--top")
     answers = Criteria(
         skill=tuple(skill or ()),
         background=tuple(background or ()),
@@ -289,17 +309,23 @@ def match(
             "--horizon, --method or --market"
         )
     catalogue = load()
-    fits = rank(catalogue, answers)
+    ranking = rank(catalogue, answers, top, every)
+    if not ranking.known:
+        raise NoMatchError(nothing_known(ranking.unknown))
+    if not ranking.shown:
+        left_out = f"; left out: {nothing_known(ranking.unknown)}" if ranking.unknown else ""
+        raise NoMatchError(f"no role fits your answers (--all shows every role){left_out}")
 
     def view() -> RenderableType:
         from pmroles.render.pictures import fit_table
 
-        return fit_table(fits, catalogue)
+        return fit_table(ranking, catalogue)
 
     return Report(
         view=view,
-        document=lambda: _documents().match_document(answers, fits),
-        tabular=lambda: _documents().match_tabular(fits),
+        document=lambda: _documents().match_document(answers, ranking),
+        tabular=lambda: _documents().match_tabular(ranking),
+        note="".join(f"pmroles: warning: {inert(u.message)}\n" for u in ranking.unknown) or None,
     )
 
 
@@ -461,6 +487,26 @@ def sources(load: Load, role: str | None = None) -> Report:
         document=lambda: _documents().sources_document(result, catalogue),
         tabular=lambda: _documents().sources_tabular(result),
         markdown=lambda: _documents().sources_tabular(result, human=True),
+    )
+
+
+def values(load: Load, aspect: str | None = None) -> Report:
+    """The concepts and values the roles use per aspect (or in ASPECT), most used first."""
+    from pmroles.answers import values as known
+
+    key = None if aspect is None else known.resolve(aspect)
+    catalogue = load()
+    found = known.overview(catalogue) if key is None else [known.values_of(catalogue, key)]
+
+    def view() -> RenderableType:
+        from pmroles.render.tables import values_view
+
+        return values_view(found, whole=key is None)
+
+    return Report(
+        view=view,
+        document=lambda: _documents().values_document(found),
+        tabular=lambda: _documents().values_tabular(found),
     )
 
 

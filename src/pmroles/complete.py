@@ -1,8 +1,12 @@
-"""Shell completion of role and stakeholder ids, answered from the cache's JSON index.
+"""Shell completion answered from the command line's generated surface and the cache's
+JSON index, without importing the CLI framework.
 
 Runs on every Tab press, so it imports only light standard modules (not even `typing`).
-`complete` returns False for anything but a role or stakeholder id, or when there is no
-index yet; the caller then runs the full CLI's completion, which builds the index.
+It answers where `pmroles.surface.COMPLETES` says what a word completes: role,
+stakeholder and concept ids (from the index, written by `index_lists`), the values of a
+closed set (`pmroles.surface.CLOSED`, found by asking the CLI's own completers), or file
+names. `complete` returns False for anything else, or when there is no index yet; the
+caller then runs the full CLI's completion, which builds the index.
 The output formats are those of Typer's bash, zsh, fish and PowerShell completion scripts;
 the full CLI's completion prints them with the same functions (`help_text`, `zsh_answer`,
 `fish_line`, `powershell_line`), so both paths answer alike.
@@ -17,11 +21,26 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 
 from pmroles.catalogue import paths
-from pmroles.surface import COMMANDS, COMPLETES, GLOBAL
+from pmroles.surface import CLOSED, COMMANDS, COMPLETES, GLOBAL
 
-# What the full CLI completes with ids, from the surface generated from it (`COMPLETES`);
+TYPE_CHECKING = False  # not `typing`'s: see above
+if TYPE_CHECKING:
+    from pmroles.model import Catalogue
+
+# What the full CLI completes, from the surface generated from it (`COMPLETES`);
 # tests/test_completion_tree.py holds these tables to the Click tree the CLI builds.
+# A kind is one of the lists in the index (INDEXED), one of CLOSED, or FILES; a kind ending
+# in SEPARATED completes the last of comma-separated values (`--aspects skills,to<Tab>`).
 ROLES, STAKEHOLDERS = "roles", "stakeholders"
+CONCEPT_ASPECTS = ("skills", "tools", "background")
+"""The aspects whose concepts --skill, --tool and --background complete: each is the kind
+of the concepts the roles' items in it name."""
+INDEXED = (ROLES, STAKEHOLDERS, *CONCEPT_ASPECTS)
+"""The kinds completion's index lists: they depend on the catalogue."""
+FILES = "files"
+"""A file name: the shell completes it (bash and fish when offered nothing, zsh `_files`)."""
+SEPARATED = ","
+"""After a kind: the word is a comma-separated list, and Tab completes its last value."""
 ARGUMENTS = {
     command: (COMPLETES[command, name], nargs == -1)
     for command, (_function, arguments, _options) in COMMANDS.items()
@@ -38,7 +57,7 @@ GLOBAL_FINAL = frozenset({"-h", "--help"} | {f for f, spec in GLOBAL.items() if 
 
 
 def complete(environ: Mapping[str, str]) -> bool:
-    """Print the completions for a role or stakeholder id; False to let the full CLI answer."""
+    """Print the completions the surface knows of; False to let the full CLI answer."""
     shell = environ.get("_PMROLES_COMPLETE", "")
     try:
         if shell == "complete_bash":
@@ -60,10 +79,21 @@ def complete(environ: Mapping[str, str]) -> bool:
     if wanted is None:
         return False
     kind, catalogues, no_builtin = wanted
-    choices = _index_entries(kind, catalogues, no_builtin, environ)
+    done = ""
+    if kind.endswith(SEPARATED):
+        kind = kind[: -len(SEPARATED)]
+        done, comma, incomplete = incomplete.rpartition(SEPARATED)
+        done += comma
+    if kind == FILES:
+        choices: list[tuple[str, str]] | None = []
+    elif kind in CLOSED:
+        choices = list(CLOSED[kind])
+    else:
+        choices = _index_entries(kind, catalogues, no_builtin, environ)
     if choices is None:
         return False
-    found = [(v, h) for v, h in choices if v.startswith(incomplete) and offerable(v)]
+    found = [(done + v, h) for v, h in choices if typed(v, incomplete) and offerable(done + v)]
+    # As Typer prints them: the lines joined, then Click's newline.
     if shell == "complete_bash":
         _print_lines(value for value, _ in found)
     elif shell == "complete_zsh":
@@ -75,10 +105,16 @@ def complete(environ: Mapping[str, str]) -> bool:
     return True
 
 
+def typed(value: str, incomplete: str) -> bool:
+    """Whether `value` is offered for what was typed: it starts with it, exactly. The full
+    CLI's completers offer by the same rule (and Typer keeps only such values anyway)."""
+    return value.startswith(incomplete)
+
+
 def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[str], bool] | None:
     """What Tab completes after `args` (the words after `pmroles`), by the tables above:
-    ('roles' or 'stakeholders', the --catalogue files, --no-builtin), or None when it is
-    anything else or not certain (the full CLI then answers)."""
+    (the kind, the --catalogue files, --no-builtin), or None when it is anything else or
+    not certain (the full CLI then answers)."""
     if incomplete.startswith("-"):
         return None
     catalogues: list[str] = []
@@ -90,7 +126,7 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
             if not value:
                 position += 1
                 if position >= len(args):
-                    return None  # completing a file name
+                    return FILES, catalogues, no_builtin  # completing its value
                 value = args[position]
             catalogues.append(value)
         elif option == "--no-builtin":
@@ -101,12 +137,17 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
     if position >= len(args):
         return None  # completing a command name
     command, rest = args[position], args[position + 1 :]
+    if rest and rest[-1] in GLOBAL_WITH_VALUE:
+        return FILES, catalogues, no_builtin  # a global option after the command
     if any(_chooses_catalogues(arg) for arg in rest):
         # The full CLI reads it as a global option or as a command option's value, knowing
         # which options take one; this answer would name the wrong catalogues.
         return None
     if rest and (command, rest[-1]) in OPTION_VALUES:
-        return OPTION_VALUES[command, rest[-1]], catalogues, no_builtin
+        value = OPTION_VALUES[command, rest[-1]]
+        if value in CONCEPT_ASPECTS and "--sourced-only" in args:
+            return None  # the index lists the concepts of every item, sourced or not
+        return value, catalogues, no_builtin
     if any(arg.startswith("-") for arg in rest):
         return None  # options in play: their values are the full CLI's to judge
     kind, any_number = ARGUMENTS.get(command, (None, False))
@@ -133,7 +174,31 @@ def _index_entries(
         return None
     with contextlib.suppress(KeyError, TypeError, ValueError):
         return [(str(value), str(name)) for value, name in index[kind]]
-    return None
+    return None  # an index from before this kind was listed, or damaged
+
+
+def index_lists(catalogue: Catalogue) -> dict[str, list[list[str]]]:
+    """What completion's index lists (the INDEXED kinds), each as [value, description]
+    pairs: role and stakeholder ids with their names, and `concept_choices` per aspect."""
+    lists = {
+        ROLES: [[r.id, r.name] for r in catalogue.roles.values()],
+        STAKEHOLDERS: [[s.id, s.name] for s in catalogue.stakeholders.values()],
+    }
+    for aspect in CONCEPT_ASPECTS:
+        lists[aspect] = [[ident, label] for ident, label in concept_choices(catalogue, aspect)]
+    return lists
+
+
+def concept_choices(catalogue: Catalogue, aspect: str) -> list[tuple[str, str]]:
+    """The concepts the roles' items in `aspect` name, in the vocabulary's order, each id
+    with its label: what --skill, --tool and --background complete on both paths."""
+    named = {
+        ident
+        for role in catalogue.roles.values()
+        for ids in role.concepts.get(aspect, {}).values()
+        for ident in ids
+    }
+    return [(c.id, c.label) for c in catalogue.concepts.values() if c.id in named]
 
 
 # -- the answers, for every shell and both paths --------------------------------------------
@@ -210,6 +275,8 @@ def powershell_line(value: str, description: str) -> str:
 
 
 def _print_lines(lines: Iterable[str]) -> None:
+    """The lines as Typer's completion prints them: joined, and one newline after (so
+    nothing to offer is an empty line)."""
     with contextlib.suppress(BrokenPipeError):
-        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        sys.stdout.write("\n".join(lines) + "\n")
         sys.stdout.flush()

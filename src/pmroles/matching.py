@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pmroles.model import ASPECTS, normalise
 
 _WORD = re.compile(r"[^\W_]+")
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "of", "on"}
     | {"or", "over", "than", "the", "their", "to", "via", "with"}
 )
@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> frozenset[str]:
     """The stemmed content words of `text`: what a phrase is about."""
-    return frozenset(w for w in words(text) if w not in _STOPWORDS)
+    return frozenset(w for w in words(text) if w not in STOPWORDS)
 
 
 # Remembered: `compare` asks for each item's key twice (for the score, then for its mark),

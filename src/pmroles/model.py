@@ -33,6 +33,17 @@ class Orientation(enum.StrEnum):
     TECHNICAL = "technical"
 
 
+class Relation(enum.StrEnum):
+    """What the articles say two roles are to each other, in a curated comparison."""
+
+    COMPARABLE = "comparable"
+    """Much the same job under different names or settings."""
+    COMPLEMENTARY = "complementary"
+    """Different jobs that work hand in hand on the same product."""
+    DISTINCT = "distinct"
+    """Different jobs, whatever their names suggest."""
+
+
 RESPONSIBILITY_AREAS: tuple[tuple[str, str], ...] = (
     ("strategy", "Product strategy"),
     ("vision", "Product vision"),
@@ -214,6 +225,15 @@ class Role:
     disputes: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict)
     """Aspect key -> where the sources disagree on it: each dispute maps a source id to what
     that source says."""
+    tags: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Aspect key -> item -> concept ids, as the file states them for items whose words
+    alone would link the wrong concepts (or none)."""
+    concepts: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Aspect key -> item -> the ids of the concepts it mentions, for items that mention
+    any: `tags` where given, otherwise found in the words (see `pmroles.concepts`)."""
+
+    def item_concepts(self, key: str, item: str) -> tuple[str, ...]:
+        return self.concepts.get(key, {}).get(item, ())
 
     def item_sources(self, key: str, item: str) -> tuple[str, ...]:
         """The source ids behind one item of an aspect (the summary is the item itself)."""
@@ -259,6 +279,22 @@ class Comparison:
     split: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Area of responsibility -> role id -> that role's share."""
     sources: tuple[str, ...] = ()
+    relation: Relation | None = None
+    """What the articles make of the pair as a whole, where they say."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """Something product people talk about under several names: 'coding', 'programming'
+    and 'software engineering' are one concept."""
+
+    id: str
+    label: str
+    words: tuple[str, ...] = ()
+    """The words and phrases people use for it, besides its id and label."""
+    broader: str | None = None
+    """The id of the more general concept it is a kind of: SQL is a kind of data analysis."""
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +305,8 @@ class Catalogue:
     stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     comparisons: Mapping[str, Comparison] = field(default_factory=dict)
+    concepts: Mapping[str, Concept] = field(default_factory=dict)
+    """The vocabulary items are linked to, by id."""
     names: Mapping[str, str] | None = None
     """Normalised id, name or alias -> role id, where an index exists (the cache has one);
     without it, lookups scan the roles."""
@@ -328,12 +366,17 @@ def _sourced_role(role: Role) -> Role:
         for key, items in role.cites.items()
         if key in has
     }
+    concepts = {
+        key: {item: ids for item, ids in items.items() if item in attributes.get(key, ())}
+        for key, items in role.concepts.items()
+    }
     return replace(
         role,
         summary=summary,
         attributes=attributes,
         sources={k: v for k, v in sources.items() if v},
         cites={k: v for k, v in cites.items() if v},
+        concepts={k: v for k, v in concepts.items() if v},
         locations={k: v for k, v in role.locations.items() if k in has or k not in ASPECT_BY_KEY},
     )
 

@@ -1,17 +1,22 @@
 """Put roles side by side: computed differences per aspect plus the articles' curated notes.
 
-Similarity is Jaccard over normalised items (see `matching.item_key`): for one aspect, the
-number of items every role lists divided by the number of distinct items any of them lists.
-The overall score is the mean over the list aspects every compared role has, so a role the
-articles say little about is not scored as different for what they leave out.
+Items are compared by the concepts they name (see `pmroles.concepts`): 'Scrum' in one role
+and 'agile delivery' in another meet when the vocabulary puts Scrum under agile. An item is
+shared when every compared role names one of its concepts (or lists the same item). The
+scores per aspect and overall are `pmroles.answers.similarity`'s; with three or more roles,
+the mean over every pair.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from itertools import combinations
 from typing import NamedTuple
 
+from pmroles.answers import similarity
+from pmroles.answers.similarity import DIMENSIONS, Score
+from pmroles.concepts import Vocabulary
 from pmroles.errors import PmrolesError
 from pmroles.matching import item_key
 from pmroles.model import (
@@ -49,38 +54,72 @@ class AspectRow(NamedTuple):
     aspect: Aspect
     values: tuple[tuple[str, ...], ...]
     """One entry per compared role, in the order the roles were given."""
-    keys: tuple[frozenset[str], ...]
-    """Each role's items, normalised."""
+    units: tuple[tuple[frozenset[str], ...], ...]
+    """Per role, per item: what the item stands for (its concepts, or itself)."""
     similarity: float | None
-    """Jaccard over the roles' items; None for one-sentence aspects or when a role lacks it."""
+    """How alike the roles are on this aspect, 0 to 1 (see `pmroles.answers.similarity`);
+    None for one-sentence aspects or when a role lacks it."""
+
+    @property
+    def keys(self) -> tuple[frozenset[str], ...]:
+        """Per role, everything its items stand for."""
+        return tuple(frozenset().union(*items) for items in self.units)
 
     @property
     def shared(self) -> frozenset[str]:
-        if self.aspect.kind is AspectKind.TEXT or not all(self.keys):
+        """What every role's items stand for (concepts, or items as such)."""
+        if self.aspect.kind is AspectKind.TEXT or not all(self.values):
             return frozenset()
         return frozenset.intersection(*self.keys)
 
+    def _holders(self, role_index: int, item_index: int) -> int:
+        mine = self.units[role_index][item_index]
+        return sum(1 for keys in self.keys if mine & keys)
+
     def mark(self, role_index: int, item: str) -> Mark:
-        key = _key(self.aspect, item)
-        holders = sum(key in keys for keys in self.keys)
-        if holders == len(self.keys):
+        """Whether `item` (one role `role_index` lists, or else any role) is named by every
+        role, by some or by one."""
+        order = [role_index, *(i for i in range(len(self.values)) if i != role_index)]
+        holders = next(
+            (self._holders(i, self.values[i].index(item)) for i in order if item in self.values[i]),
+            1,
+        )
+        if holders == len(self.values):
             return Mark.SHARED
-        return Mark.UNIQUE if holders == 1 else Mark.SOME
+        return Mark.UNIQUE if holders <= 1 else Mark.SOME
 
     @property
     def differs(self) -> bool:
-        return len(set(self.keys)) > 1
+        return any(
+            self._holders(r, i) < len(self.values)
+            for r, items in enumerate(self.values)
+            for i in range(len(items))
+        ) or any(not items for items in self.values)
 
     def without_shared(self) -> AspectRow:
-        """This row without the items every role lists (what `--only-differences` hides);
+        """This row without the items every role names (what `--only-differences` hides);
         the similarity stays the one of the whole row."""
-        shared = self.shared
-        if not shared:
+        if self.aspect.kind is AspectKind.TEXT:
             return self
+        kept = [
+            [i for i in range(len(items)) if self._holders(r, i) < len(self.values)]
+            for r, items in enumerate(self.values)
+        ]
         values = tuple(
-            tuple(v for v in items if _key(self.aspect, v) not in shared) for items in self.values
+            tuple(items[i] for i in indexes)
+            for items, indexes in zip(self.values, kept, strict=True)
         )
-        return self._replace(values=values, keys=tuple(k - shared for k in self.keys))
+        units = tuple(
+            tuple(items[i] for i in indexes)
+            for items, indexes in zip(self.units, kept, strict=True)
+        )
+        return self._replace(values=values, units=units)
+
+
+class PairScore(NamedTuple):
+    one: Role
+    other: Role
+    score: Score
 
 
 class RoleComparison(NamedTuple):
@@ -90,26 +129,43 @@ class RoleComparison(NamedTuple):
     rows: tuple[AspectRow, ...]
     """Aspects at least one role has, in display order."""
     similarity: float | None
-    """Mean of the rows' similarities, over the rows that have one."""
+    """The pair's score; with three or more roles, the mean of every pair's."""
     notes: tuple[Comparison, ...]
     """Curated comparisons between any two of the roles."""
+    pairs: tuple[PairScore, ...] = ()
+    """Every pair's score, with its reasons, in the order the roles were given."""
 
 
-def _key(aspect: Aspect, item: str) -> str:
-    # Stakeholder ids and choices are already canonical; phrases are normalised.
-    return item if aspect.kind in (AspectKind.STAKEHOLDERS, AspectKind.CHOICES) else item_key(item)
-
-
-def _row(aspect: Aspect, roles: Sequence[Role]) -> AspectRow:
-    values = tuple(role.get(aspect.key) for role in roles)
+def _item_units(role: Role, aspect: Aspect, item: str) -> frozenset[str]:
     if aspect.kind is AspectKind.TEXT:
-        keys = tuple(frozenset({normalise(v) for v in items}) for items in values)
-        return AspectRow(aspect, values, keys, None)
-    keys = tuple(frozenset(_key(aspect, item) for item in items) for items in values)
-    similarity = None
-    if all(keys):
-        similarity = len(frozenset.intersection(*keys)) / len(frozenset.union(*keys))
-    return AspectRow(aspect, values, keys, similarity)
+        return frozenset({normalise(item)})
+    concepts = role.item_concepts(aspect.key, item)
+    if concepts:
+        return frozenset(concepts)
+    if aspect.kind in (AspectKind.STAKEHOLDERS, AspectKind.CHOICES):
+        return frozenset({item})
+    return frozenset({"~" + item_key(item)})
+
+
+def _row(aspect: Aspect, roles: Sequence[Role], vocabulary: Vocabulary) -> AspectRow:
+    values = tuple(role.get(aspect.key) for role in roles)
+    units = tuple(
+        tuple(_item_units(role, aspect, item) for item in items)
+        for role, items in zip(roles, values, strict=True)
+    )
+    found: list[float] = []
+    if aspect.kind is not AspectKind.TEXT and all(values):
+        for i, j in combinations(range(len(roles)), 2):
+            one, other = roles[i], roles[j]
+            if aspect.key in DIMENSIONS:
+                pair = similarity.dimension(one, other, aspect.key)
+                found.append(pair[0] if pair else 0.0)
+            else:
+                mine = similarity.units(one, aspect.key, vocabulary)
+                theirs = similarity.units(other, aspect.key, vocabulary)
+                found.append(similarity.overlap(mine, theirs, vocabulary).value)
+    value = sum(found) / len(found) if found else None
+    return AspectRow(aspect, values, units, value)
 
 
 def compare(
@@ -132,15 +188,20 @@ def compare(
     chosen = (
         list(ASPECTS) if aspects is None else [ASPECT_BY_KEY[k] for k in dict.fromkeys(aspects)]
     )
-    rows = [_row(a, roles) for a in chosen if any(role.has(a.key) for role in roles)]
-    scores = [row.similarity for row in rows if row.similarity is not None]
-    overall = sum(scores) / len(scores) if scores else None
+    vocabulary = Vocabulary(catalogue.concepts)
+    rows = [_row(a, roles, vocabulary) for a in chosen if any(role.has(a.key) for role in roles)]
+    keys = None if aspects is None else [a.key for a in chosen]
+    pairs = tuple(
+        PairScore(one, other, similarity.score(catalogue, one, other, vocabulary, keys))
+        for one, other in combinations(roles, 2)
+    )
+    overall = similarity.pairwise([pair.score for pair in pairs])
     if only_differences:
         rows = [row.without_shared() for row in rows if row.differs]
         rows = [row for row in rows if any(row.values)]
     ids = {role.id for role in roles}
     notes = tuple(c for c in catalogue.comparisons.values() if set(c.roles) <= ids)
-    return RoleComparison(tuple(roles), tuple(rows), overall, notes)
+    return RoleComparison(tuple(roles), tuple(rows), overall, notes, pairs)
 
 
 def most_different(result: RoleComparison, limit: int) -> list[AspectRow]:
@@ -160,23 +221,17 @@ class Similar(NamedTuple):
     """A role and how alike it is to the one asked about."""
 
     role: Role
-    score: float
-    drivers: tuple[tuple[Aspect, tuple[str, ...]], ...]
-    """Per aspect, the items both roles list (as the other role words them)."""
+    score: Score
 
 
 def similar(catalogue: Catalogue, role: Role) -> list[Similar]:
-    """Every other role by overall similarity to `role`, highest first, ties by id."""
-    ranked: list[Similar] = []
-    for other in catalogue.roles.values():
-        if other.id == role.id:
-            continue
-        result = compare(catalogue, (role, other))
-        drivers = tuple(
-            (row.aspect, tuple(v for v in row.values[1] if _key(row.aspect, v) in row.shared))
-            for row in result.rows
-            if row.shared
-        )
-        ranked.append(Similar(other, result.similarity or 0.0, drivers))
-    ranked.sort(key=lambda s: (-s.score, s.role.id))
+    """Every other role by similarity to `role`, highest first; ties go to the score with
+    more evidence, then by id."""
+    vocabulary = Vocabulary(catalogue.concepts)
+    ranked = [
+        Similar(other, similarity.score(catalogue, role, other, vocabulary))
+        for other in catalogue.roles.values()
+        if other.id != role.id
+    ]
+    ranked.sort(key=lambda s: (-round(s.score.value, 6), -s.score.evidence, s.role.id))
     return ranked

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import NamedTuple
 
+from pmroles.concepts import Vocabulary, names_of
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import phrase_matches, suggest
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, Stakeholder, normalise
@@ -90,23 +91,70 @@ _PHRASE_FILTERS = ("skill", "tool", "background")
 _PHRASE_ASPECT = {"skill": "skills", "tool": "tools", "background": "background"}
 
 
+def read_phrase(vocabulary: Vocabulary, value: str) -> tuple[str, ...]:
+    """The concepts a typed phrase stands for: the one it is a name of, else the ones it
+    mentions ('coding' is software development; 'agile coding' is agile and software
+    development)."""
+    named = vocabulary.named(value)
+    return (named,) if named is not None else vocabulary.link(value)
+
+
+def _meets(vocabulary: Vocabulary, wanted: str, have: Collection[str]) -> bool:
+    """A role's concept meets a wanted one when it is that concept or a kind of it: asking
+    for data analysis finds SQL, asking for SQL does not find every data analyst."""
+    return any(c == wanted or wanted in vocabulary.ancestors(c) for c in have)
+
+
+def phrase_passes(
+    vocabulary: Vocabulary, role: Role, aspect: str, value: str, concepts: tuple[str, ...]
+) -> bool:
+    """Whether one of the role's items in `aspect` says `value`: by its concepts (every
+    concept of the value met), or by its words (every content word of the value in it)."""
+    for item in role.get(aspect):
+        if concepts and all(
+            _meets(vocabulary, c, role.item_concepts(aspect, item)) for c in concepts
+        ):
+            return True
+        if phrase_matches(value, item):
+            return True
+    return False
+
+
+def interpret(catalogue: Catalogue, filters: Criteria) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Filter -> typed value -> the concepts it was read as, for the phrase filters: what
+    `list` shows so a person sees how their words were understood."""
+    vocabulary = Vocabulary(catalogue.concepts)
+    return {
+        name: {value: read_phrase(vocabulary, value) for value in getattr(filters, name)}
+        for name in _PHRASE_FILTERS
+        if getattr(filters, name)
+    }
+
+
 def filter_roles(catalogue: Catalogue, filters: Criteria) -> list[Role]:
     """The roles matching every given filter; unknown values raise with suggestions."""
-    tests: list[tuple[str, Collection[str]]] = []
+    vocabulary = Vocabulary(catalogue.concepts)
+    tests: list[Callable[[Role], bool]] = []
     if filters.stakeholder:
         ids = frozenset(find_stakeholder(catalogue, name).id for name in filters.stakeholder)
-        tests.append(("interactions", ids))
+        tests.append(lambda role: bool(ids & set(role.get("interactions"))))
     for name in _PHRASE_FILTERS:
         wanted: Sequence[str] = getattr(filters, name)
-        if wanted:
-            aspect = _PHRASE_ASPECT[name]
-            vocabulary = [item for role in catalogue.roles.values() for item in role.get(aspect)]
-            for value in wanted:
-                if not any(phrase_matches(value, item) for item in vocabulary):
-                    # Items are phrases ('JIRA for project tracking'): offer their words too.
-                    candidates = [*vocabulary, *(w for i in vocabulary for w in i.split())]
-                    raise UnknownNameError(name, value, suggest(value, candidates))
-            tests.append((aspect, tuple(wanted)))
+        if not wanted:
+            continue
+        aspect = _PHRASE_ASPECT[name]
+        read = [(value, read_phrase(vocabulary, value)) for value in wanted]
+        for value, concepts in read:
+            # A value naming a concept is understood even when no role lists it: the
+            # empty answer says so, with the broader concept to try (see `broader_hint`).
+            if not concepts and not any(
+                phrase_passes(vocabulary, role, aspect, value, concepts)
+                for role in catalogue.roles.values()
+            ):
+                raise UnknownNameError(
+                    name, value, suggest(value, vocabulary_words(catalogue, vocabulary, aspect))
+                )
+        tests.append(_any_phrase(vocabulary, aspect, read))
     for name in ("horizon", "method", "market"):
         wanted = getattr(filters, name)
         if wanted:
@@ -117,18 +165,64 @@ def filter_roles(catalogue: Catalogue, filters: Criteria) -> list[Role]:
                 if choice is None:
                     raise UnknownNameError(name, value, suggest(value, closed.choices))
                 chosen.append(choice)
-            tests.append((name, frozenset(chosen)))
-    return [
-        role
+            tests.append(_choice_test(name, frozenset(chosen)))
+    return [role for role in catalogue.roles.values() if all(test(role) for test in tests)]
+
+
+def broader_hint(catalogue: Catalogue, filters: Criteria) -> str:
+    """For an empty answer: the broader concept of a skill, tool or background that roles do
+    list, as the option to try ("; roles list the broader Data analysis: --skill
+    data-analysis"), or ''."""
+    vocabulary = Vocabulary(catalogue.concepts)
+    for name in _PHRASE_FILTERS:
+        aspect = _PHRASE_ASPECT[name]
+        for value in getattr(filters, name):
+            concepts = read_phrase(vocabulary, value)
+            if any(
+                phrase_passes(vocabulary, role, aspect, value, concepts)
+                for role in catalogue.roles.values()
+            ):
+                continue  # roles list it: another filter emptied the answer
+            for concept in concepts:
+                for broader in vocabulary.ancestors(concept):
+                    if any(
+                        phrase_passes(vocabulary, role, aspect, broader, (broader,))
+                        for role in catalogue.roles.values()
+                    ):
+                        label = vocabulary.label(broader)
+                        return f"; roles list the broader {label}: --{name} {broader}"
+    return ""
+
+
+def _any_phrase(
+    vocabulary: Vocabulary, aspect: str, read: list[tuple[str, tuple[str, ...]]]
+) -> Callable[[Role], bool]:
+    def test(role: Role) -> bool:
+        return any(phrase_passes(vocabulary, role, aspect, v, c) for v, c in read)
+
+    return test
+
+
+def _choice_test(aspect: str, chosen: frozenset[str]) -> Callable[[Role], bool]:
+    return lambda role: _passes(role, aspect, chosen)
+
+
+def vocabulary_words(catalogue: Catalogue, vocabulary: Vocabulary, aspect: str) -> list[str]:
+    """What 'did you mean' offers for a phrase: the names of the concepts the roles' items
+    in `aspect` name, then the items themselves and their words."""
+    used = dict.fromkeys(
+        c
         for role in catalogue.roles.values()
-        if all(_passes(role, aspect, wanted) for aspect, wanted in tests)
-    ]
+        for ids in role.concepts.get(aspect, {}).values()
+        for c in ids
+    )
+    names = [n for c in used if c in vocabulary.concepts for n in names_of(vocabulary.concepts[c])]
+    items = [item for role in catalogue.roles.values() for item in role.get(aspect)]
+    return [*names, *items, *(w for i in items for w in i.split())]
 
 
 def _passes(role: Role, aspect: str, wanted: Collection[str]) -> bool:
     have = role.get(aspect)
-    if aspect in _PHRASE_ASPECT.values():
-        return any(phrase_matches(value, item) for value in wanted for item in have)
     if aspect == "method" and Method.ANY.value in have:
         return True  # a role that exists under any method fits every method
     return bool(set(have) & set(wanted))

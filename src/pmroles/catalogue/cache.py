@@ -36,7 +36,9 @@ from pmroles.errors import Problem, Severity
 from pmroles.model import (
     Catalogue,
     Comparison,
+    Concept,
     Location,
+    Relation,
     Role,
     Source,
     Stakeholder,
@@ -123,6 +125,7 @@ def read(
             stakeholders={k: _stakeholder(v, files) for k, v in blobs["stakeholders"].items()},
             sources={k: _source(v) for k, v in blobs["sources"].items()},
             comparisons={k: _comparison(v) for k, v in blobs["comparisons"].items()},
+            concepts={k: _concept(v, files) for k, v in blobs["concepts"].items()},
             names=_Names(store),
         )
         warnings = [_problem(p, files) for p in blobs["warnings"]]
@@ -367,11 +370,10 @@ def write(
         os.makedirs(directory, exist_ok=True)
         _remove_leftovers(directory)
         _write_database(directory, description, files, catalogue, warnings, unconfirmed)
-        index: dict[str, Any] = {
-            "stack": description,
-            "roles": [[r.id, r.name] for r in catalogue.roles.values()],
-            "stakeholders": [[s.id, s.name] for s in catalogue.stakeholders.values()],
-        }
+        from pmroles.complete import index_lists
+
+        # What completion offers without loading the catalogue (see `pmroles.complete`).
+        index: dict[str, Any] = {"stack": description, **index_lists(catalogue)}
         if unconfirmed:
             index["unconfirmed"] = dict(unconfirmed)
         _replace(index_path(directory, stack_key(description)), json.dumps(index).encode())
@@ -421,6 +423,7 @@ def _write_database(
                 },
                 "sources": {k: _source_data(v) for k, v in catalogue.sources.items()},
                 "comparisons": {k: _comparison_data(v) for k, v in catalogue.comparisons.items()},
+                "concepts": {k: _concept_data(v, place) for k, v in catalogue.concepts.items()},
                 "warnings": [_problem_data(p, place) for p in warnings],
             }
             encoded = [(k, json.dumps(v).encode()) for k, v in blobs.items()]
@@ -523,7 +526,17 @@ def _role_data(role: Role, place: Places) -> dict[str, Any]:
         "locations": {k: _loc(v, place) for k, v in role.locations.items()},
         "cites": {k: {i: list(ids) for i, ids in v.items()} for k, v in role.cites.items()},
         "disputes": {k: [dict(d) for d in v] for k, v in role.disputes.items()},
+        "tags": _links_data(role.tags),
+        "concepts": _links_data(role.concepts),
     }
+
+
+def _links_data(links: Mapping[str, Mapping[str, tuple[str, ...]]]) -> dict[str, Any]:
+    return {k: {i: list(ids) for i, ids in v.items()} for k, v in links.items()}
+
+
+def _links(data: dict[str, Any]) -> dict[str, dict[str, tuple[str, ...]]]:
+    return {k: {i: tuple(ids) for i, ids in v.items()} for k, v in data.items()}
 
 
 def _role(data: dict[str, Any], files: Sequence[str]) -> Role:
@@ -538,6 +551,8 @@ def _role(data: dict[str, Any], files: Sequence[str]) -> Role:
         {k: loc for k, v in data["locations"].items() if (loc := _unloc(v, files)) is not None},
         {k: {i: tuple(ids) for i, ids in v.items()} for k, v in data["cites"].items()},
         {k: tuple(dict(d) for d in v) for k, v in data["disputes"].items()},
+        _links(data["tags"]),
+        _links(data["concepts"]),
     )
 
 
@@ -591,6 +606,7 @@ def _comparison_data(c: Comparison) -> list[Any]:
         {k: list(v) for k, v in c.excels.items()},
         {k: dict(v) for k, v in c.split.items()},
         list(c.sources),
+        c.relation.value if c.relation is not None else None,
     ]
 
 
@@ -605,7 +621,16 @@ def _comparison(data: list[Any]) -> Comparison:
         {k: tuple(v) for k, v in data[6].items()},
         {k: dict(v) for k, v in data[7].items()},
         tuple(data[8]),
+        Relation(data[9]) if data[9] is not None else None,
     )
+
+
+def _concept_data(c: Concept, place: Places) -> list[Any]:
+    return [c.id, c.label, list(c.words), c.broader, _loc(c.location, place)]
+
+
+def _concept(data: list[Any], files: Sequence[str]) -> Concept:
+    return Concept(data[0], data[1], tuple(data[2]), data[3], _unloc(data[4], files))
 
 
 def _problem_data(p: Problem, place: Places) -> list[Any]:

@@ -18,6 +18,7 @@ from pmroles.model import (
     ASPECTS,
     Catalogue,
     Comparison,
+    Concept,
     Location,
     Role,
     Source,
@@ -52,6 +53,21 @@ class RoleEntry:
     """Per-item sources, as `Role.cites`."""
     disputes: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict)
     """Where the sources disagree, as `Role.disputes`."""
+    tags: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Concepts stated per item, as `Role.tags`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptEntry:
+    """A concept as one file writes it: a new one, or words added to one beneath."""
+
+    id: str
+    label: str | None
+    words: tuple[str, ...]
+    broader: str | None
+    location: Location
+    extends: bool = False
+    """True when the entry adds to the concept of the same id in a file beneath."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +79,7 @@ class Layer:
     stakeholders: Mapping[str, Stakeholder] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)
     comparisons: Mapping[str, Comparison] = field(default_factory=dict)
+    concepts: Mapping[str, ConceptEntry] = field(default_factory=dict)
     alias_item: AliasItem = field(default=lambda path, number, alias: None)
     """Where the file wrote an alias (record path such as 'roles.x', the alias's number in
     the record's `aliases`, the alias): its index as written and its place, or None. A
@@ -87,8 +104,33 @@ def apply_layer(base: Catalogue, layer: Layer) -> tuple[Catalogue, list[Problem]
         stakeholders=stakeholders,
         sources={**base.sources, **layer.sources},
         comparisons={**base.comparisons, **layer.comparisons},
+        concepts=_concepts(base.concepts, layer.concepts),
     )
     return catalogue, problems
+
+
+def _concepts(
+    base: Mapping[str, Concept], entries: Mapping[str, ConceptEntry]
+) -> dict[str, Concept]:
+    """The vocabulary with a file's concepts laid over it: new and replaced concepts as
+    written, extended ones with the file's words added (and its label or broader concept,
+    where it gives one). The loader has checked the references."""
+    concepts = dict(base)
+    for entry in entries.values():
+        below = base.get(entry.id)
+        if entry.extends and below is not None:
+            words = tuple(dict.fromkeys((*below.words, *entry.words)))
+            concepts[entry.id] = replace(
+                below,
+                label=entry.label or below.label,
+                words=words,
+                broader=entry.broader or below.broader,
+            )
+        elif entry.label is not None:
+            concepts[entry.id] = Concept(
+                entry.id, entry.label, entry.words, entry.broader, entry.location
+            )
+    return concepts
 
 
 class _Resolver:
@@ -170,6 +212,7 @@ class _Resolver:
                 entry.locations,
                 entry.cites,
                 entry.disputes,
+                entry.tags,
             )
         parent = self._parent(entry)
         if parent is None:
@@ -210,6 +253,9 @@ class _Resolver:
             cites[key] = {**cites.get(key, {}), **items}
         disputes = {k: v for k, v in parent.disputes.items() if k not in replaced}
         disputes.update(entry.disputes)
+        tags = {k: v for k, v in parent.tags.items() if k not in replaced}
+        for key, items in entry.tags.items():
+            tags[key] = {**tags.get(key, {}), **items}
         return replace(
             parent,
             id=entry.id,
@@ -222,6 +268,8 @@ class _Resolver:
             locations=locations,
             cites={a.key: cites[a.key] for a in ASPECTS if cites.get(a.key)},
             disputes={a.key: disputes[a.key] for a in ASPECTS if disputes.get(a.key)},
+            tags={a.key: tags[a.key] for a in ASPECTS if tags.get(a.key)},
+            concepts={},
         )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from pmroles.catalogue import paths
-from pmroles.catalogue.layers import Layer, RoleEntry, apply_layer
+from pmroles.catalogue.layers import ConceptEntry, Layer, RoleEntry, apply_layer
 from pmroles.catalogue.yamltree import (
     QUOTE_HINT,
     Mapping,
@@ -38,6 +38,7 @@ from pmroles.model import (
     Catalogue,
     Comparison,
     Location,
+    Relation,
     Source,
     Stakeholder,
     normalise,
@@ -51,7 +52,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 """Ids are typed on command lines, so: no spaces, no shell metacharacters."""
 
-TOP_LEVEL_KEYS = ("roles", "stakeholders", "sources", "comparisons")
+TOP_LEVEL_KEYS = ("roles", "stakeholders", "sources", "comparisons", "concepts")
 ROLE_KEYS = (
     "name",
     "aliases",
@@ -61,6 +62,7 @@ ROLE_KEYS = (
     "sources",
     "cites",
     "disputes",
+    "concepts",
 )
 STAKEHOLDER_KEYS = ("name", "aliases", "needs", "sources", "cites")
 SOURCE_KEYS = ("title", "author", "publisher")
@@ -73,7 +75,9 @@ COMPARISON_KEYS = (
     "excels",
     "split",
     "sources",
+    "relation",
 )
+CONCEPT_KEYS = ("label", "words", "broader", "extends")
 
 
 def schema_text() -> str:
@@ -126,6 +130,12 @@ def check_text(
     if layer is not None:
         catalogue, more = apply_layer(below, layer)
         problems += more
+        # Linking is done once per layer, at load, and the cache keeps it: a new vocabulary
+        # relinks every role, otherwise only the roles this file writes are linked.
+        from pmroles.concepts import link_catalogue
+
+        written = [ident for ident in layer.roles if ident in catalogue.roles]
+        catalogue = link_catalogue(catalogue, None if layer.concepts else written)
     problems.sort(key=_position)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
@@ -399,13 +409,16 @@ class _Builder:
         stakeholders = self.section(top, "stakeholders", self.stakeholder)
         roles = self.section(top, "roles", self.role)
         comparisons = self.section(top, "comparisons", self.comparison)
+        concepts = self.section(top, "concepts", self.concept)
         self.check_references(roles, stakeholders, sources, comparisons)
+        self.check_concepts(concepts, roles)
         return Layer(
             file=self.file,
             roles={r.id: r for r in roles},
             stakeholders={s.id: s for s in stakeholders},
             sources={s.id: s for s in sources},
             comparisons={c.id: c for c in comparisons},
+            concepts={c.id: c for c in concepts},
             alias_item=self.alias_item,
         )
 
@@ -540,9 +553,10 @@ class _Builder:
                     f"notes a dispute on unknown attribute {aspect_key!r}"
                     + self.did_you_mean(aspect_key, ROLE_KEYS),
                 )
+        tags = self.item_tags(record, path, attributes, append)
         if name is None and extends is None:
             return None
-        unplaced = ("sources", "cites", "disputes")
+        unplaced = ("sources", "cites", "disputes", "concepts")
         locations = {k.value: k.location for k, _ in record.items if k.value not in unplaced}
         return RoleEntry(
             ident,
@@ -557,7 +571,54 @@ class _Builder:
             append,
             cites,
             {a.key: disputes[a.key] for a in ASPECTS if a.key in disputes},
+            tags,
         )
+
+    def item_tags(
+        self,
+        record: Mapping,
+        path: str,
+        attributes: dict[str, tuple[str, ...]],
+        append: dict[str, tuple[str, ...]],
+    ) -> dict[str, dict[str, tuple[str, ...]]]:
+        """`concepts`: aspect -> item -> concept ids (`[]` unlinks an item), each item one
+        the role writes in an aspect whose items are linked (the ids are checked with the
+        file's concepts)."""
+        from pmroles.concepts import LINKED_ASPECTS
+
+        def unknown(aspect_key: str) -> str | None:
+            if aspect_key in LINKED_ASPECTS:
+                return None
+            return (
+                f"tags items of {aspect_key!r}, which is not an attribute whose items link to "
+                "concepts" + self.did_you_mean(aspect_key, LINKED_ASPECTS)
+            )
+
+        def written(aspect_key: str) -> tuple[str, ...]:
+            return attributes.get(aspect_key, ()) + append.get(aspect_key, ())
+
+        return self.per_item(record, "concepts", path, unknown, written, "tags", keep_empty=True)
+
+    def concept(self, ident: str, key: Scalar, record: Mapping, path: str) -> ConceptEntry | None:
+        self.mapping(record, path, CONCEPT_KEYS)
+        extends = self.optional_text(record, "extends", path)
+        if extends is None:
+            label = self.required_text(record, "label", path)
+        else:
+            label = self.optional_text(record, "label", path)
+            if extends != ident:
+                self.error(
+                    record.get("extends"),
+                    _join(path, "extends"),
+                    f"a concept extends only itself (write '{extends}: {{extends: {extends}}}' "
+                    f"to add words to {extends!r}); for a narrower concept, use 'broader'",
+                )
+                return None
+        words = self.optional_texts(record, "words", path)
+        broader = self.optional_text(record, "broader", path)
+        if label is None and extends is None:
+            return None
+        return ConceptEntry(ident, label, words, broader, key.location, extends is not None)
 
     def item_cites(
         self,
@@ -568,31 +629,51 @@ class _Builder:
         summary: str | None,
     ) -> dict[str, dict[str, tuple[str, ...]]]:
         """`cites`: aspect -> item -> source ids, each item one the role writes."""
+
+        def unknown(aspect_key: str) -> str | None:
+            if aspect_key in ASPECT_BY_KEY:
+                return None
+            return f"cites items of unknown attribute {aspect_key!r}" + self.did_you_mean(
+                aspect_key, ROLE_KEYS
+            )
+
+        def written(aspect_key: str) -> tuple[str, ...]:
+            mine = (summary,) if aspect_key == "summary" and summary is not None else ()
+            return mine + attributes.get(aspect_key, ()) + append.get(aspect_key, ())
+
+        return self.per_item(record, "cites", path, unknown, written, "cites", keep_empty=False)
+
+    def per_item(
+        self,
+        record: Mapping,
+        key: str,
+        path: str,
+        unknown: Callable[[str], str | None],
+        written: Callable[[str], tuple[str, ...]],
+        verb: str,
+        *,
+        keep_empty: bool,
+    ) -> dict[str, dict[str, tuple[str, ...]]]:
+        """A role's `key` (cites, concepts): aspect -> item text -> a list of ids. `unknown`
+        says what is wrong with an aspect key, if anything; each item must be one of
+        `written(aspect)`."""
         found: dict[str, dict[str, tuple[str, ...]]] = {}
-        for aspect_key, node in self.per_key(record, "cites", path, self.per_key_node).items():
-            where = _join(path, f"cites.{aspect_key}")
-            if aspect_key not in ASPECT_BY_KEY:
-                self.error(
-                    self.key(_join(path, "cites"), aspect_key),
-                    where,
-                    f"cites items of unknown attribute {aspect_key!r}"
-                    + self.did_you_mean(aspect_key, ROLE_KEYS),
-                )
+        for aspect_key, node in self.per_key(record, key, path, self.per_key_node).items():
+            where = _join(path, f"{key}.{aspect_key}")
+            problem = unknown(aspect_key)
+            if problem is not None:
+                self.error(self.key(_join(path, key), aspect_key), where, problem)
                 continue
-            written: tuple[str, ...] = ()
-            if aspect_key == "summary" and summary is not None:
-                written = (summary,)
-            written += attributes.get(aspect_key, ()) + append.get(aspect_key, ())
             items: dict[str, tuple[str, ...]] = {}
             for item_key, value in node.items:
                 ids = self.texts(value, _join(where, item_key.value))
-                if item_key.value not in written:
+                if item_key.value not in written(aspect_key):
                     self.error(
                         item_key,
                         _join(where, item_key.value),
-                        f"cites {item_key.value!r}, which is not an item of {aspect_key!r}",
+                        f"{verb} {item_key.value!r}, which is not an item of {aspect_key!r}",
                     )
-                elif ids:
+                elif ids or (keep_empty and ids is not None):
                     items[item_key.value] = ids
             found[aspect_key] = items
         return found
@@ -682,10 +763,32 @@ class _Builder:
             record, "split", path, lambda node, where: self.per_key_text(node, where)
         )
         sources = self.optional_texts(record, "sources", path)
+        relation = None
+        relation_text = self.optional_text(record, "relation", path)
+        if relation_text is not None:
+            allowed = tuple(r.value for r in Relation)
+            if normalise(relation_text) in allowed:
+                relation = Relation(normalise(relation_text))
+            else:
+                self.error(
+                    record.get("relation"),
+                    _join(path, "relation"),
+                    f"{relation_text!r} is not one of {', '.join(allowed)}"
+                    + self.did_you_mean(relation_text, allowed),
+                )
         if pair is None:
             return None
         return Comparison(
-            ident, pair, summary, similarities, differences, advantages, excels, split, sources
+            ident,
+            pair,
+            summary,
+            similarities,
+            differences,
+            advantages,
+            excels,
+            split,
+            sources,
+            relation,
         )
 
     def per_key_text(self, node: Node, path: str) -> dict[str, str] | None:
@@ -751,6 +854,90 @@ class _Builder:
                             f"{role_id!r} is not one of this comparison's roles ({sides})",
                         )
 
+    def check_concepts(self, concepts: list[ConceptEntry], roles: list[RoleEntry]) -> None:
+        """What a vocabulary must be, across this file and the ones beneath: every concept
+        it extends, every broader concept and every tag exists; no chain of broader
+        concepts goes round; no name belongs to two concepts."""
+        from pmroles.concepts import name_key, names_of
+
+        mine = {c.id: c for c in concepts}
+        known = {*self.base.concepts, *mine}
+        broader = {k: c.broader for k, c in self.base.concepts.items()}
+        for entry in concepts:
+            path = f"concepts.{entry.id}"
+            if entry.extends and entry.id not in self.base.concepts:
+                # Suggest only concepts beneath, the ones 'extends' can name: `known` holds
+                # this very entry, which would suggest itself.
+                self.error(
+                    self.nodes[_join(path, "extends")],
+                    _join(path, "extends"),
+                    f"extends unknown concept {entry.id!r}, which no catalogue beneath this "
+                    "file defines" + self.did_you_mean(entry.id, self.base.concepts.keys()),
+                )
+            if entry.broader is not None:
+                broader[entry.id] = entry.broader
+                if entry.broader not in known:
+                    self.error(
+                        self.nodes[_join(path, "broader")],
+                        _join(path, "broader"),
+                        f"unknown broader concept {entry.broader!r}"
+                        + self.did_you_mean(entry.broader, known),
+                    )
+            elif not entry.extends:
+                broader.pop(entry.id, None)
+        for entry in concepts:
+            chain = [entry.id]
+            current = broader.get(entry.id)
+            while current is not None and current not in chain:
+                chain.append(current)
+                current = broader.get(current)
+            if current == entry.id:
+                path = f"concepts.{entry.id}.broader"
+                self.error(
+                    self.nodes.get(path, self.nodes[f"concepts.{entry.id}"]),
+                    path,
+                    "'broader' goes round in a circle: " + " -> ".join([*chain, entry.id]),
+                )
+        # Names: a name of this file's concept may be no other concept's name, here or
+        # beneath (a concept this file replaces gives its names up; one it extends keeps them).
+        owners: dict[tuple[str, ...], str] = {}
+        for ident, concept in self.base.concepts.items():
+            if ident in mine and not mine[ident].extends:
+                continue
+            for name in names_of(concept):
+                owners.setdefault(name_key(name), ident)
+        for entry in concepts:
+            path = f"concepts.{entry.id}"
+            named: list[tuple[str, Node, str]] = [
+                (entry.id.replace("-", " "), self.key("concepts", entry.id), path)
+            ]
+            if entry.label is not None:
+                where = _join(path, "label")
+                named.append((entry.label, self.nodes[where], where))
+            words = _join(path, "words")
+            named += [
+                (word, self.item(words, index), f"{words}[{index}]")
+                for index, word in self.kept.get(words, ())
+            ]
+            for name, node, where in named:
+                key = name_key(name)
+                if not key:
+                    self.error(node, where, f"{name!r} has no words to match (only small words)")
+                    continue
+                owner = owners.setdefault(key, entry.id)
+                if owner != entry.id:
+                    self.error(
+                        node,
+                        where,
+                        f"{name!r} is already a name of concept {owner!r}; "
+                        "a word may name one concept only",
+                    )
+        for role in roles:
+            for aspect_key, items in role.tags.items():
+                for item in items:
+                    where = f"roles.{role.id}.concepts.{aspect_key}.{item}"
+                    self.references(where, known, "concept")
+
 
 _LIST_ASPECTS = tuple(a.key for a in ASPECTS if a.kind is not AspectKind.TEXT)
 
@@ -759,6 +946,7 @@ _SINGULAR = {
     "stakeholders": "stakeholder",
     "sources": "source",
     "comparisons": "comparison",
+    "concepts": "concept",
 }
 
 

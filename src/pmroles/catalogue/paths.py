@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pmroles import __version__
 
 ENV_VAR = "PMROLES_CATALOGUE"
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 """Bumped whenever what the cache stores changes shape."""
 SETTLED_NS = 3_000_000_000
 """How long after its last change a file's size, inode and timestamps are trusted to change
@@ -179,7 +179,8 @@ def index_path(directory: str, key: str) -> str:
 
 
 def read_index(directory: str, description: str) -> dict[str, list[list[str]]] | None:
-    """Role and stakeholder ids with their names, for completion; None when absent or stale.
+    """The lists completion offers (role, stakeholder and concept ids with their names: see
+    `pmroles.complete.index_lists`); None when absent or stale.
 
     An index written from files that had not settled names their digests, which must still
     hold (see SETTLED_NS); the cache drops them once the files have settled."""

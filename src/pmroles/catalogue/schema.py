@@ -25,6 +25,7 @@ from typing import Any
 
 from pmroles import model
 from pmroles.catalogue import loader
+from pmroles.concepts import LINKED_ASPECTS
 
 JSON = dict[str, Any]
 
@@ -60,6 +61,11 @@ SECTIONS: Mapping[str, tuple[str, str]] = {
     ),
     "sources": ("source", "Source articles by id; records cite them under 'sources'."),
     "comparisons": ("comparison", "What the sources say about two roles side by side, by id."),
+    "concepts": (
+        "concept",
+        "The vocabulary, by id: what people call each thing product work involves. Every "
+        "item a role lists is linked to the concepts its words name.",
+    ),
 }
 """Top-level key -> (the definition of each record under it, help text)."""
 
@@ -200,6 +206,19 @@ def _role(aspects: Mapping[str, JSON]) -> JSON:
             "two or more source ids to what that source says.",
             "Disputes",
         ),
+        "concepts": _field(
+            {
+                "type": "object",
+                "propertyNames": {"enum": list(LINKED_ASPECTS)},
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": _ID_REF},
+                },
+            },
+            "Concept ids per item, by attribute key then item text, for items whose words "
+            "alone would link the wrong concepts or none; other items are linked by their words.",
+            "Concepts",
+        ),
     }
     # A role of its own (no 'extends') needs a name and cites only attributes it has; one
     # that extends another may cite what it inherits.
@@ -295,8 +314,38 @@ def _comparison() -> JSON:
             ),
             "split": _field(shares, "By area of responsibility: each role's share, by role id."),
             "sources": _field(_SOURCE_IDS, "Ids of the sources that draw the comparison."),
+            "relation": _field(
+                {"enum": [r.value for r in model.Relation]},
+                "What the sources make of the pair: comparable (much the same job), "
+                "complementary (different jobs working hand in hand) or distinct.",
+            ),
         },
     )
+
+
+def _concept() -> JSON:
+    fields = {
+        "label": _field(_TEXT, "How people read the concept, e.g. 'Software development'."),
+        "words": _field(
+            _TEXTS,
+            "Other words and phrases for it ('coding', 'programming'); case, plurals, small "
+            "words and word order do not matter. A word may name one concept only.",
+        ),
+        "broader": _field(_ID_REF, "The id of the more general concept this is a kind of."),
+        "extends": _field(
+            _ID_REF,
+            "This concept's own id, to add words to a concept of a catalogue beneath. "
+            "Without it, 'label' is required.",
+        ),
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": _ordered("concept", loader.CONCEPT_KEYS, fields),
+        "if": {"required": ["extends"]},
+        "then": {},
+        "else": {"required": ["label"]},
+    }
 
 
 def catalogue_schema() -> JSON:
@@ -343,6 +392,7 @@ def catalogue_schema() -> JSON:
         "stakeholder": _stakeholder(),
         "source": _source(),
         "comparison": _comparison(),
+        "concept": _concept(),
     }
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",

@@ -34,13 +34,16 @@ from pmroles.render.formats import Tabular
 from pmroles.render.text import percent
 
 if TYPE_CHECKING:  # the types only: `show --json` need not load the scoring or map modules
-    from pmroles.answers.fit import Fit, Matched
+    from pmroles.answers.fit import Matched, Ranking
     from pmroles.answers.matrix import Matrix
     from pmroles.answers.provenance import Counts, Provenance
     from pmroles.answers.query import Criteria
     from pmroles.answers.rolemap import RoleMap
+    from pmroles.answers.similarity import Reason
+    from pmroles.answers.similarity import Score as SimilarityScore
+    from pmroles.answers.values import AspectValues
 
-DOCUMENT_VERSION: Literal[1] = 1
+DOCUMENT_VERSION: Literal[2] = 2
 """The `version` of every document; bumped when any document's shape changes incompatibly."""
 
 
@@ -48,7 +51,7 @@ DOCUMENT_VERSION: Literal[1] = 1
 # One TypedDict per shape. A `...Document` with a `version` is what a command prints; the
 # others are parts of one. Keys are in the order they are written.
 
-Version = Literal[1]
+Version = Literal[2]
 Score = float | None
 """A similarity rounded to 3 places; null where there is nothing to compare."""
 
@@ -96,6 +99,8 @@ class RoleDocument(TypedDict):
     """Aspect key -> item -> source ids, for items not backed by all of the aspect's sources."""
     disputes: dict[str, list[dict[str, str]]]
     """Aspect key -> where the sources disagree: source id -> that source's view."""
+    concepts: dict[str, dict[str, list[str]]]
+    """Aspect key -> item -> the ids of the concepts it names, for items naming any."""
 
 
 class SourceDocument(TypedDict):
@@ -123,6 +128,8 @@ class ComparisonNoteDocument(TypedDict):
     excels: dict[str, list[str]]
     split: dict[str, dict[str, str]]
     sources: list[str]
+    relation: str | None
+    """'comparable', 'complementary' or 'distinct', where the sources judge the pair."""
 
 
 class AspectComparison(TypedDict):
@@ -133,12 +140,56 @@ class AspectComparison(TypedDict):
     shared: list[str]
     unique: dict[str, list[str]]
     similarity: Score
+    concepts: dict[str, dict[str, list[str]]]
+    """Role id -> item -> the ids of the concepts it names, for items naming any."""
+
+
+class LinkDocument(TypedDict):
+    """A concept of one role met in the other."""
+
+    concept: str | None
+    """Null for an item that names no concept and met the same item."""
+    label: str
+    met: str
+    """What it met in the other role: the same concept, or a broader or narrower one."""
+    nearness: float
+
+
+class ReasonDocument(TypedDict):
+    kind: str
+    """'articles', 'shared', 'dimension' or 'evidence'."""
+    effect: float
+    """How far it moves the score, signed."""
+    aspect: str | None
+    concepts: list[LinkDocument]
+    values: list[list[str]]
+    """For 'dimension': each role's values."""
+    relation: str | None
+    comparison: str | None
+    evidence: float | None
+
+
+class ScoreDocument(TypedDict):
+    score: float
+    confidence: str
+    evidence: float
+    """How many items the score rests on (editorial ones count half)."""
+    content: Score
+    dimensions: Score
+    relation: str | None
+    reasons: list[ReasonDocument]
+
+
+class PairDocument(TypedDict):
+    roles: list[str]
+    similarity: ScoreDocument
 
 
 class CompareDocument(TypedDict):
     version: Version
     roles: list[str]
     similarity: Score
+    pairs: list[PairDocument]
     aspects: list[AspectComparison]
     curated: list[ComparisonNoteDocument]
 
@@ -153,6 +204,8 @@ class ListDocument(TypedDict):
     version: Version
     filters: dict[str, list[str]]
     """Only the filters given, in the order of `list`'s options."""
+    concepts: dict[str, dict[str, list[str]]]
+    """Skill, tool and background filters: typed value -> the concept ids it was read as."""
     roles: list[RoleSummary]
 
 
@@ -179,14 +232,35 @@ class StakeholdersDocument(TypedDict):
 class SimilarRole(TypedDict):
     id: str
     name: str
-    similarity: Score
-    drivers: dict[str, list[str]]
+    similarity: ScoreDocument
 
 
 class SimilarDocument(TypedDict):
     version: Version
     role: str
     similar: list[SimilarRole]
+
+
+class ValueDocument(TypedDict):
+    id: str
+    """A concept id, a fixed value or stakeholder id, or the item's text (kind 'item')."""
+    label: str
+    kind: str
+    """'concept', 'value' or 'item' (an item naming no concept)."""
+    roles: list[str]
+    words: list[str]
+    broader: str | None
+
+
+class AspectValuesDocument(TypedDict):
+    aspect: str
+    """An aspect key, or 'concepts' for the whole vocabulary."""
+    values: list[ValueDocument]
+
+
+class ValuesDocument(TypedDict):
+    version: Version
+    aspects: list[AspectValuesDocument]
 
 
 class ProblemDocument(TypedDict):
@@ -212,6 +286,8 @@ class HitDocument(TypedDict):
     text: str
     score: float
     spans: list[list[int]]
+    concepts: list[str]
+    """The query's concepts the text names (itself or a narrower one), if it was found so."""
 
 
 class SearchDocument(TypedDict):
@@ -242,8 +318,13 @@ class AnswersDocument(TypedDict):
 class MatchedDocument(TypedDict):
     category: str
     answer: str
+    concepts: list[str]
+    """The ids of the item's concepts the answer met; [] when read by its words."""
+    aspect: str
     item: str
     credit: float
+    words: list[str]
+    """The words of the item that named each concept."""
 
 
 class MissingDocument(TypedDict):
@@ -255,14 +336,36 @@ class FitDocument(TypedDict):
     id: str
     name: str
     score: float
+    evidence: float
     matched: list[MatchedDocument]
     missing: list[MissingDocument]
+
+
+class KnownDocument(TypedDict):
+    category: str
+    value: str
+    concepts: list[str]
+    """What the answer was read as; [] when read by its words, or a stakeholder or choice."""
+
+
+class UnknownDocument(TypedDict):
+    category: str
+    value: str
+    suggestions: list[str]
 
 
 class MatchDocument(TypedDict):
     version: Version
     answers: AnswersDocument
+    known: list[KnownDocument]
+    unknown: list[UnknownDocument]
+    """Skills, tools and backgrounds that name nothing known: left out of the scores."""
+    fitting: int
+    """How many roles fit at least one answer."""
+    total: int
+    """How many roles the catalogue has."""
     roles: list[FitDocument]
+    """The roles shown (as --top and --all say), best first."""
 
 
 class MatrixDocument(TypedDict):
@@ -310,6 +413,10 @@ def role_document(role: Role) -> RoleDocument:
         key: {item: list(ids) for item, ids in items.items()} for key, items in role.cites.items()
     }
     document["disputes"] = {key: [dict(d) for d in v] for key, v in role.disputes.items()}
+    document["concepts"] = {
+        key: {item: list(ids) for item, ids in items.items()}
+        for key, items in role.concepts.items()
+    }
     return document  # type: ignore[return-value]
 
 
@@ -335,7 +442,7 @@ def show_document(
         kept = {key: whole[key] for key in ("id", "name", "aliases", *aspects)}
         sources = {key: role.sources[key] for key in aspects if key in role.sources}
         kept["sources"] = {key: list(ids) for key, ids in sources.items()}
-        for part in ("cites", "disputes"):
+        for part in ("cites", "disputes", "concepts"):
             by_key = cast("dict[str, object]", whole[part])
             kept[part] = {key: by_key[key] for key in aspects if key in by_key}
         document = cast("RoleDocument", kept)
@@ -391,6 +498,41 @@ def comparison_note_document(note: Comparison) -> ComparisonNoteDocument:
         "excels": {k: list(v) for k, v in note.excels.items()},
         "split": {area: dict(shares) for area, shares in note.split.items()},
         "sources": list(note.sources),
+        "relation": None if note.relation is None else note.relation.value,
+    }
+
+
+def score_document(score: SimilarityScore) -> ScoreDocument:
+    """A score with its parts and every reason (the terminal shows the strongest few)."""
+    return {
+        "score": round(score.value, 3),
+        "confidence": score.confidence,
+        "evidence": round(score.evidence, 2),
+        "content": _score(score.content),
+        "dimensions": _score(score.dimensions),
+        "relation": None if score.relation is None else score.relation.value,
+        "reasons": [_reason_document(reason) for reason in score.reasons],
+    }
+
+
+def _reason_document(reason: Reason) -> ReasonDocument:
+    return {
+        "kind": reason.kind,
+        "effect": round(reason.effect, 3),
+        "aspect": reason.aspect,
+        "concepts": [
+            {
+                "concept": None if link.concept.startswith("~") else link.concept,
+                "label": link.label,
+                "met": link.other,
+                "nearness": link.nearness,
+            }
+            for link in reason.links
+        ],
+        "values": [list(v) for v in reason.values] if reason.kind == "dimension" else [],
+        "relation": None if reason.relation is None else reason.relation.value,
+        "comparison": reason.comparison,
+        "evidence": round(reason.evidence, 2) if reason.kind == "evidence" else None,
     }
 
 
@@ -414,12 +556,21 @@ def compare_document(result: RoleComparison) -> CompareDocument:
                 "shared": shared if row.aspect.kind is not AspectKind.TEXT else [],
                 "unique": unique if row.aspect.kind is not AspectKind.TEXT else {},
                 "similarity": _score(row.similarity),
+                "concepts": {
+                    role.id: {k: list(v) for k, v in role.concepts.get(row.aspect.key, {}).items()}
+                    for role in result.roles
+                    if role.concepts.get(row.aspect.key)
+                },
             }
         )
     return {
         "version": DOCUMENT_VERSION,
         "roles": ids,
         "similarity": _score(result.similarity),
+        "pairs": [
+            {"roles": [pair.one.id, pair.other.id], "similarity": score_document(pair.score)}
+            for pair in result.pairs
+        ],
         "aspects": aspects,
         "curated": [comparison_note_document(note) for note in result.notes],
     }
@@ -460,10 +611,18 @@ def role_summary(role: Role) -> RoleSummary:
     return {"id": role.id, "name": role.name, "focus": list(role.get("focus"))}
 
 
-def list_document(roles: Iterable[Role], filters: Mapping[str, Sequence[str]]) -> ListDocument:
+def list_document(
+    roles: Iterable[Role],
+    filters: Mapping[str, Sequence[str]],
+    read_as: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
+) -> ListDocument:
     return {
         "version": DOCUMENT_VERSION,
         "filters": {key: list(values) for key, values in filters.items() if values},
+        "concepts": {
+            key: {value: list(ids) for value, ids in values.items()}
+            for key, values in (read_as or {}).items()
+        },
         "roles": [role_summary(role) for role in roles],
     }
 
@@ -530,25 +689,71 @@ def similar_document(role: Role, ranked: Sequence[Similar]) -> SimilarDocument:
             {
                 "id": item.role.id,
                 "name": item.role.name,
-                "similarity": _score(item.score),
-                "drivers": {aspect.key: list(items) for aspect, items in item.drivers},
+                "similarity": score_document(item.score),
             }
             for item in ranked
         ],
     }
 
 
-def similar_tabular(ranked: Sequence[Similar]) -> Tabular:
+def similar_tabular(ranked: Sequence[Similar], catalogue: Catalogue) -> Tabular:
+    from pmroles.model import display_names
+    from pmroles.render.reasons import signed_text
+
+    names = display_names(catalogue)
     rows = [
         [
             item.role.id,
             item.role.name,
-            _percent_cell(item.score),
-            [f"{aspect.key}: {', '.join(items)}" for aspect, items in item.drivers],
+            _percent_cell(item.score.value),
+            item.score.confidence,
+            [signed_text(reason, catalogue, names) for reason in item.score.reasons],
         ]
         for item in ranked
     ]
-    return Tabular(["id", "name", "similarity", "drivers"], rows)
+    return Tabular(["id", "name", "similarity", "confidence", "reasons"], rows)
+
+
+def values_document(found: Sequence[AspectValues]) -> ValuesDocument:
+    return {
+        "version": DOCUMENT_VERSION,
+        "aspects": [
+            {
+                "aspect": entry.aspect.key if entry.aspect else "concepts",
+                "values": [
+                    {
+                        "id": v.id,
+                        "label": v.label,
+                        "kind": v.kind,
+                        "roles": list(v.roles),
+                        "words": list(v.words),
+                        "broader": v.broader,
+                    }
+                    for v in entry.values
+                ],
+            }
+            for entry in found
+        ],
+    }
+
+
+def values_tabular(found: Sequence[AspectValues]) -> Tabular:
+    rows = [
+        [
+            entry.aspect.key if entry.aspect else "concepts",
+            v.id,
+            v.label,
+            v.kind,
+            str(len(v.roles)),
+            list(v.roles),
+            list(v.words),
+            v.broader or "",
+        ]
+        for entry in found
+        for v in entry.values
+    ]
+    header = ["aspect", "id", "label", "kind", "count", "roles", "words", "broader"]
+    return Tabular(header, rows)
 
 
 def problem_document(problem: Problem) -> ProblemDocument:
@@ -593,6 +798,7 @@ def search_document(query: str, hits: Sequence[Hit]) -> SearchDocument:
                 "text": hit.text,
                 "score": hit.score,
                 "spans": [list(span) for span in hit.spans],
+                "concepts": list(hit.concepts),
             }
             for hit in hits
         ],
@@ -625,8 +831,8 @@ def which_tabular(role: Role) -> Tabular:
     return Tabular(["attribute", "where"], rows)
 
 
-def match_document(answers: Criteria, fits: Sequence[Fit]) -> MatchDocument:
-    """`match`: the answers as given, then every role with its score, best first."""
+def match_document(answers: Criteria, ranking: Ranking) -> MatchDocument:
+    """`match`: the answers as given and as read, then the roles shown, best first."""
     return {
         "version": DOCUMENT_VERSION,
         "answers": {
@@ -638,23 +844,37 @@ def match_document(answers: Criteria, fits: Sequence[Fit]) -> MatchDocument:
             "method": list(answers.method),
             "market": list(answers.market),
         },
+        "known": [
+            {"category": k.category, "value": k.answer, "concepts": list(k.concepts)}
+            for k in ranking.known
+        ],
+        "unknown": [
+            {"category": u.category, "value": u.answer, "suggestions": list(u.suggestions)}
+            for u in ranking.unknown
+        ],
+        "fitting": ranking.fitting,
+        "total": len(ranking.roles),
         "roles": [
             {
                 "id": fit.role.id,
                 "name": fit.role.name,
                 "score": _round(fit.score),
+                "evidence": _round(fit.evidence),
                 "matched": [
                     {
                         "category": m.category,
                         "answer": m.answer,
+                        "concepts": list(m.concepts),
+                        "aspect": m.aspect,
                         "item": m.item,
                         "credit": _round(m.credit),
+                        "words": list(m.words),
                     }
                     for m in fit.matched
                 ],
                 "missing": [{"aspect": m.aspect, "item": m.item} for m in fit.missing],
             }
-            for fit in fits
+            for fit in ranking.shown
         ],
     }
 
@@ -664,22 +884,31 @@ def _round(value: float) -> float:
 
 
 def _matched_text(m: Matched) -> str:
-    partial = f" ({round(m.credit * 100)}%)" if m.credit < 1 else ""
-    return f"{m.category}: {m.answer} = {m.item}{partial}"
+    """E.g. `skill: coding = software development (skills: software-development, 50%)`."""
+    where = ", ".join(
+        part
+        for part in (
+            f"{m.aspect}: {' '.join(m.concepts)}" if m.concepts else m.aspect,
+            f"{round(m.credit * 100)}%" if m.credit < 1 else "",
+        )
+        if part
+    )
+    return f"{m.category}: {m.answer} = {m.item} ({where})"
 
 
-def match_tabular(fits: Sequence[Fit]) -> Tabular:
-    """One row per role; the matched answers and the missing items joined with '; '."""
-    header = ["id", "name", "score", "matched", "missing"]
+def match_tabular(ranking: Ranking) -> Tabular:
+    """One row per role shown; the matched answers and the missing items joined with '; '."""
+    header = ["id", "name", "score", "evidence", "matched", "missing"]
     rows = [
         [
             fit.role.id,
             fit.role.name,
             f"{fit.score:.3f}",
+            f"{fit.evidence:.3f}",
             "; ".join(_matched_text(m) for m in fit.matched),
             "; ".join(f"{m.aspect}: {m.item}" for m in fit.missing),
         ]
-        for fit in fits
+        for fit in ranking.shown
     ]
     return Tabular(header, rows)
 

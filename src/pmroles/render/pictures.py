@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from pmroles.answers.fit import CATEGORY_ASPECT, Fit
+from pmroles.answers.fit import CHOICE_CATEGORIES, Matched, Ranking
 from pmroles.answers.matrix import PRIMARY, SECONDARY, Matrix
 from pmroles.answers.rolemap import HOLLOW, MARKER, RoleMap, render_lines
-from pmroles.model import ASPECT_BY_KEY, Catalogue, display_names
+from pmroles.model import ASPECT_BY_KEY, Catalogue, Role, display_names, normalise
 from pmroles.render.layout import MIN_WIDTH, Cell, Column, Grid, Paragraph
 from pmroles.render.tables import (
     EDITORIAL_LEGEND,
@@ -44,29 +44,25 @@ AXIS_CHARS = frozenset("│└─┴")
 # -- match -----------------------------------------------------------------------------------
 
 
-def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Grid:
-    """Roles best fit first: the score, what matched and what the role also needs."""
+def fit_table(ranking: Ranking, catalogue: Catalogue) -> Grid:
+    """The roles shown, best fit first: the score, what matched and what the role also
+    needs; the caption says how many roles fit and how to see the rest."""
     names = display_names(catalogue)
     rows: list[list[Cell]] = []
     editorial = False
-    for fit in fits:
+    for fit in ranking.shown:
         matched = []
         for m in fit.matched:
-            item = names.get(m.item, m.item) if m.category == "stakeholder" else m.item
-            if fit.role.is_editorial(CATEGORY_ASPECT[m.category], m.item):
-                item, editorial = item + EDITORIAL_MARK, True
-            partial = f" ({percent(m.credit)})" if m.credit < 1 else ""
-            matched.append(f"{m.category}: {m.answer} → {item}{partial}")
+            line, marked = _matched_line(m, fit.role, catalogue, names)
+            matched.append(line)
+            editorial = editorial or marked
         by_aspect: dict[str, list[str]] = {}
         for aspect, item in fit.missing:
             shown = names.get(item, item) if aspect == "interactions" else item
             if fit.role.is_editorial(aspect, item):
                 shown, editorial = shown + EDITORIAL_MARK, True
             by_aspect.setdefault(aspect, []).append(shown)
-        missing = [
-            f"{ASPECT_BY_KEY[a].label if a in ASPECT_BY_KEY else a}: {'; '.join(items)}"
-            for a, items in by_aspect.items()
-        ]
+        missing = [f"{_aspect_label(a)}: {'; '.join(items)}" for a, items in by_aspect.items()]
         rows.append(
             [
                 role_heading(fit.role),
@@ -86,10 +82,54 @@ def fit_table(fits: Sequence[Fit], catalogue: Catalogue) -> Grid:
         columns,
         rows,
         caption=[
-            "Fit: the share of your answers the role matches (see pmroles match --help)",
+            _how_many(ranking),
+            "Fit: how much of your answers the role covers; an answer found only in another "
+            "aspect, or as a broader or narrower concept, counts half (pmroles match --help)",
             EDITORIAL_LEGEND if editorial else "",
         ],
+        show_header=bool(rows),  # no role fits: the caption says so
     )
+
+
+def _aspect_label(key: str) -> str:
+    return ASPECT_BY_KEY[key].label if key in ASPECT_BY_KEY else key
+
+
+def _matched_line(
+    m: Matched, role: Role, catalogue: Catalogue, names: Mapping[str, str]
+) -> tuple[str, bool]:
+    """One matched answer as people read it, and whether its item is editorial: e.g.
+    `skill: coding → Software development: "software development" (Skills)`."""
+    editorial = role.is_editorial(m.aspect, m.item)
+    mark = EDITORIAL_MARK if editorial else ""
+    if m.aspect in ("interactions", *CHOICE_CATEGORIES):  # always in full
+        shown = names.get(m.item, m.item) if m.aspect == "interactions" else m.item
+        return f"{m.category}: {m.answer} → {shown}{mark}", editorial
+    if m.aspect in ("owns", "supports"):
+        said = f'"{names.get(m.item, m.item)}{mark}"'
+    else:
+        words = [w for w in dict.fromkeys(m.words) if normalise(w) != normalise(m.item)]
+        quoted = ", ".join(f'"{w}"' for w in words)
+        said = f'{quoted} in "{m.item}{mark}"' if words else f'"{m.item}{mark}"'
+    concepts = " + ".join(
+        catalogue.concepts[c].label if c in catalogue.concepts else c for c in m.concepts
+    )
+    partial = f", {percent(m.credit)}" if m.credit < 1 else ""
+    where = f"{_aspect_label(m.aspect)}{partial}"
+    found = f"{concepts}: {said}" if concepts else said
+    return f"{m.category}: {m.answer} → {found} ({where})", editorial
+
+
+def _how_many(ranking: Ranking) -> str:
+    """E.g. `3 of 10 roles fit; --all shows every role`."""
+    total, fitting, shown = len(ranking.roles), ranking.fitting, len(ranking.shown)
+    if shown < fitting:
+        return (
+            f"The best {shown} of the {fitting} roles that fit ({total} in all); "
+            f"--top {fitting} shows all that fit, --all every role"
+        )
+    counted = f"{fitting} of {total} role{'' if total == 1 else 's'} fit"
+    return counted if ranking.every or fitting == total else f"{counted}; --all shows every role"
 
 
 # -- matrices --------------------------------------------------------------------------------

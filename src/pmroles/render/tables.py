@@ -29,10 +29,12 @@ from pmroles.model import (
     shown_values,
 )
 from pmroles.render.layout import ITEM_MARK, Cell, Column, Grid, Item, Paragraph
+from pmroles.render.reasons import reason_mark, reason_text
 from pmroles.render.text import inert, percent, shown
 
 if TYPE_CHECKING:
     from pmroles.answers.search import Hit
+    from pmroles.answers.values import AspectValues
 
 MARKS = {Mark.SHARED: "=", Mark.SOME: "~", Mark.UNIQUE: ITEM_MARK}
 """How `compare` marks an item: listed by every role, by some, or by this role only."""
@@ -40,8 +42,10 @@ ASPECT_WIDTH = 18
 """Aspect labels wrap rather than take width from the roles' text."""
 BRIEF_ASPECTS = 3
 """How many of the aspects where roles differ most the default `compare` shows."""
-BRIEF_ITEMS = 3
+BRIEF_ITEMS = 2
 """How many items of each of those aspects it shows per role."""
+BRIEF_REASONS = 3
+"""The similarity's reasons the one-screen `compare` shows (`--full` shows them all)."""
 
 __all__ = ["ITEM_MARK", "MARKS"]
 
@@ -176,7 +180,10 @@ def source_table(catalogue: Catalogue, ids: Iterable[str]) -> Grid:
 
 
 def _legend(result: RoleComparison) -> str:
-    legend = f"{MARKS[Mark.SHARED]} listed by every role, {ITEM_MARK} by this role only"
+    legend = (
+        f"{MARKS[Mark.SHARED]} named by every role (the same item or concept), "
+        f"{ITEM_MARK} by this role only"
+    )
     if len(result.roles) > 2:
         legend += f", {MARKS[Mark.SOME]} by some of the others"
     return legend
@@ -227,20 +234,20 @@ def _side_by_side(
 def _full_comparison(
     result: RoleComparison, catalogue: Catalogue, *, notes: bool
 ) -> RenderableType:
-    overall = f"Overall similarity {percent(result.similarity)} (see pmroles compare --help). "
     table = _side_by_side(
         result,
         catalogue,
         [(row.aspect, row.values) for row in result.rows],
         title=" vs ".join(role_heading(role) for role in result.roles),
-        caption=overall + _legend(result),
+        caption="Alike: how alike the roles are on that aspect. " + _legend(result),
         marks=True,
         alike={row.aspect.key: row.similarity for row in result.rows},
     )
     by_id = {role.id: role for role in result.roles}
-    if not notes:
-        return table
-    return Group(table, *(_curated(note, by_id, catalogue, brief=False) for note in result.notes))
+    parts: list[RenderableType] = [table, blank(), *similarity_lines(result, catalogue)]
+    if notes:
+        parts += [_curated(note, by_id, catalogue, brief=False) for note in result.notes]
+    return Group(*parts)
 
 
 def _brief_comparison(result: RoleComparison, catalogue: Catalogue) -> RenderableType:
@@ -254,6 +261,7 @@ def _brief_comparison(result: RoleComparison, catalogue: Catalogue) -> Renderabl
         for role, summary in summaries:
             mark = EDITORIAL_MARK if role.is_editorial("summary", summary) else ""
             parts.append(Paragraph(f"{role.name}: {summary}{mark}"))
+    parts += [blank(), *similarity_lines(result, catalogue, BRIEF_REASONS)]
     by_id = {role.id: role for role in roles}
     # Two roles: what the articles say in full but for the per-role lists; more: how each
     # pair differs, or the screen fills with pairs.
@@ -278,7 +286,7 @@ def _brief_comparison(result: RoleComparison, catalogue: Catalogue) -> Renderabl
                 catalogue,
                 rows,
                 title="Where they differ most",
-                caption=f"Overall similarity {percent(result.similarity)}{more}",
+                caption=more[2:].capitalize() if more else None,
                 marks=False,
             ),
         ]
@@ -373,13 +381,34 @@ def flagged(
     ]
 
 
-def roles_table(roles: Iterable[Role], title: str) -> Grid:
+def roles_table(
+    roles: Iterable[Role],
+    title: str,
+    read_as: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None,
+    catalogue: Catalogue | None = None,
+) -> Grid:
+    """The roles with their focus; `read_as` (filter -> value -> concept ids) adds a line
+    saying how the words typed were understood."""
     roles = list(roles)
     columns = [Column("Id", bold=True), Column("Name"), Column("Focus")]
     rows: list[list[Cell]] = [
         [role.id, role.name, "; ".join(flagged(role, "focus", role.get("focus")))] for role in roles
     ]
-    return Grid(title, columns, rows, caption=_legends(roles, ["focus"]))
+    captions = _legends(roles, ["focus"])
+    if read_as and catalogue is not None:
+        captions.insert(0, read_as_line(read_as, catalogue))
+    return Grid(title, columns, rows, caption=captions)
+
+
+def read_as_line(read_as: Mapping[str, Mapping[str, tuple[str, ...]]], catalogue: Catalogue) -> str:
+    """'Read as: coding = Software development; budgeting = Budgeting': typed words and the
+    concepts they were taken for (words naming none were matched as written)."""
+    parts = []
+    for values in read_as.values():
+        for value, ids in values.items():
+            labels = [catalogue.concepts[c].label if c in catalogue.concepts else c for c in ids]
+            parts.append(f"{value} = {', '.join(labels)}" if labels else f"{value} (as written)")
+    return "Read as: " + "; ".join(parts)
 
 
 def stakeholders_table(catalogue: Catalogue, working: Mapping[str, list[Role]]) -> Grid:
@@ -445,6 +474,10 @@ def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
         rows.append([where, label.replace("_", " "), text])
     columns = [Column("Where", bold=True), Column("Field"), Column("Text")]
     legend = [EDITORIAL_LEGEND] if editorial else []
+    meant = next((hit.concepts for hit in hits if hit.concepts), ())
+    if meant:
+        labels = ", ".join(catalogue.concepts[c].label for c in meant if c in catalogue.concepts)
+        legend.insert(0, f"Read as the concept {labels}, and any kind of it")
     return Grid(f"Matches for {query!r}", columns, rows, caption=legend)
 
 
@@ -457,33 +490,129 @@ def _editorial_hit(hit: Hit, catalogue: Catalogue) -> bool:
 
 
 def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Grid:
-    """Other roles by similarity, with the shared items behind each score."""
+    """Other roles by similarity, each score with its confidence and its reasons."""
     names = display_names(catalogue)
-    rows: list[list[Cell]] = []
-    for item in ranked:
-        drivers = [
-            f"{aspect.label}: "
-            + ", ".join(flagged(item.role, aspect.key, items, shown_values(aspect, items, names)))
-            for aspect, items in item.drivers
+    rows: list[list[Cell]] = [
+        [
+            role_heading(item.role),
+            percent(item.score.value),
+            item.score.confidence,
+            tuple((reason_mark(r), reason_text(r, catalogue, names)) for r in item.score.reasons)
+            if item.score.reasons
+            else "nothing in common",
         ]
-        rows.append(
-            [
-                role_heading(item.role),
-                percent(item.score),
-                bullets(drivers) if drivers else "nothing in common",
-            ]
-        )
-    columns = [Column("Role", bold=True), Column("Alike", justify="right"), Column("Shared")]
-    keys = [aspect.key for item in ranked for aspect, _ in item.drivers]
+        for item in ranked
+    ]
+    columns = [
+        Column("Role", bold=True),
+        Column("Alike", justify="right"),
+        Column("Confidence"),
+        Column("Why"),
+    ]
     return Grid(
         f"Roles most like {role_heading(role)}",
         columns,
         rows,
-        caption=[
-            "Similarity: see pmroles compare --help",
-            *_legends([item.role for item in ranked], dict.fromkeys(keys)),
-        ],
+        caption=["How the score is made: pmroles compare --help"],
     )
+
+
+def similarity_lines(
+    result: RoleComparison, catalogue: Catalogue, limit: int | None = None
+) -> list[RenderableType]:
+    """The overall score of a comparison and what drives it: for two roles, its reasons
+    (at most `limit`); for more, one line per pair."""
+    names = display_names(catalogue)
+    if len(result.pairs) == 1:
+        score = result.pairs[0].score
+        heading = (
+            f"Similarity {percent(score.value)}, {score.confidence} confidence "
+            "(how it is made: pmroles compare --help)"
+        )
+        items = [(reason_mark(r), reason_text(r, catalogue, names)) for r in score.reasons[:limit]]
+        return [Paragraph(heading, style="bold"), Paragraph(items=items)]
+    heading = (
+        f"Similarity {percent(result.similarity)} on average over the pairs "
+        "(how it is made: pmroles compare --help)"
+    )
+    pairs: list[Item] = []
+    for pair in result.pairs:
+        first = next(iter(pair.score.reasons), None)
+        why = f": {reason_text(first, catalogue, names)}" if first is not None else ""
+        pairs.append(
+            (ITEM_MARK, f"{pair.one.name} and {pair.other.name} {percent(pair.score.value)}{why}")
+        )
+    return [Paragraph(heading, style="bold"), Paragraph(items=pairs)]
+
+
+OPTIONS = {
+    "skills": "--skill",
+    "tools": "--tool",
+    "background": "--background",
+    "interactions": "--stakeholder",
+    "horizon": "--horizon",
+    "method": "--method",
+    "market": "--market",
+}
+"""The `list` and `match` option that takes an aspect's values."""
+MOST_USED = 3
+
+
+def values_view(found: Sequence[AspectValues], *, whole: bool) -> Grid:
+    """The overview of every aspect (`whole`), or every value of one."""
+    if whole:
+        rows: list[list[Cell]] = [
+            [
+                entry.aspect.label if entry.aspect else "Concepts",
+                OPTIONS.get(entry.aspect.key, "-") if entry.aspect else "-",
+                str(len(entry.values)),
+                ", ".join(f"{v.label} ({len(v.roles)})" for v in entry.values[:MOST_USED]),
+            ]
+            for entry in found
+        ]
+        columns = [
+            Column("Aspect", bold=True),
+            Column("Option"),
+            Column("Values", justify="right"),
+            Column("Most used (roles)"),
+        ]
+        return Grid(
+            "What the roles' aspects hold",
+            columns,
+            rows,
+            caption=["Every value of one aspect: pmroles values skills"],
+        )
+    entry = found[0]
+    named = entry.aspect.label if entry.aspect else "The vocabulary"
+    rows = []
+    for value in entry.values:
+        also = ", ".join(value.words) if value.kind == "concept" else ""
+        if value.kind == "item":
+            also = "(names no concept: matched by its words)"
+        ident = value.id if value.kind != "item" else ""
+        rows.append([value.label, ident, str(len(value.roles)), also])
+    columns = [
+        Column("Value", bold=True),
+        Column("Id"),
+        Column("Roles", justify="right"),
+        Column("Also typed as"),
+    ]
+    # A column that would say nothing is left out: ids equal to what the value column
+    # shows (methods, markets), or no other words (nothing but fixed values).
+    keep = [
+        True,
+        any(row[1] and row[1] != row[0] for row in rows),
+        True,
+        any(row[3] for row in rows),
+    ]
+    columns = [c for c, k in zip(columns, keep, strict=True) if k]
+    rows = [[cell for cell, k in zip(row, keep, strict=True) if k] for row in rows]
+    option = OPTIONS.get(entry.aspect.key) if entry.aspect else None
+    notes = [f"Type any of these with {option}"] if option else []
+    if any(value.kind == "concept" for value in entry.values):
+        notes.append("a concept also finds its narrower ones")
+    caption = ["; ".join(notes).capitalize()] if notes else []
+    return Grid(f"{named}: {len(entry.values)} values", columns, rows, caption=caption)
 
 
 def origins_table(role: Role) -> Grid:

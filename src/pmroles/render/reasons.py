@@ -1,0 +1,64 @@
+"""A similarity score's reasons as people read them, and as the machine formats carry them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pmroles.answers.similarity import Link, Reason
+from pmroles.model import ASPECT_BY_KEY, Catalogue
+
+LINKS_SHOWN = 3
+"""Concepts named per 'shared' reason; the JSON keeps them all."""
+
+
+def _link_text(link: Link) -> str:
+    if link.nearness >= 1 or not link.other:
+        return link.label
+    return f"{link.label} ~ {link.other}"
+
+
+def _who(catalogue: Catalogue, comparison: str | None) -> str:
+    """The authors or titles behind a curated comparison, briefly."""
+    note = catalogue.comparisons.get(comparison or "")
+    if note is None:
+        return ""
+    names = []
+    for ident in note.sources:
+        source = catalogue.sources.get(ident)
+        if source is not None:
+            names.append(source.author or source.publisher or source.title)
+    return f" ({'; '.join(names)})" if names else ""
+
+
+def reason_mark(reason: Reason) -> str:
+    """'+' for a reason that raises the score, '-' for one that lowers it."""
+    return "+" if reason.effect >= 0 else "-"
+
+
+def reason_text(reason: Reason, catalogue: Catalogue, names: Mapping[str, str]) -> str:
+    """One line: 'Skills: Agile, Backlog ~ Product backlog', 'horizon: short vs long',
+    'the articles call them comparable (Michel Perrin)'."""
+    if reason.kind == "articles" and reason.relation is not None:
+        text = f"the articles call them {reason.relation.value}{_who(catalogue, reason.comparison)}"
+    elif reason.kind == "shared" and reason.aspect is not None:
+        label = ASPECT_BY_KEY[reason.aspect].label
+        if reason.links:
+            shown = ", ".join(
+                names.get(_link_text(link), _link_text(link)) for link in reason.links[:LINKS_SHOWN]
+            )
+            more = len(reason.links) - LINKS_SHOWN
+            text = f"{label}: {shown}" + (f" and {more} more" if more > 0 else "")
+        else:
+            text = f"{label}: nothing in common"
+    elif reason.kind == "dimension" and reason.aspect is not None:
+        one, other = (", ".join(v) for v in reason.values)
+        text = (
+            f"same {reason.aspect}: {one}" if one == other else f"{reason.aspect}: {one} vs {other}"
+        )
+    else:
+        text = f"little to go on ({reason.evidence:g} items): pulled toward the middle"
+    return text
+
+
+def signed_text(reason: Reason, catalogue: Catalogue, names: Mapping[str, str]) -> str:
+    return f"{reason_mark(reason)} {reason_text(reason, catalogue, names)}"
