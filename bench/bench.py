@@ -37,6 +37,9 @@ COMMANDS: list[tuple[list[str], float]] = [
     (["search", "backlog"], ORDINARY),
     (["similar", "po"], ORDINARY),
     (["match", "--skill", "market analysis", "--background", "economics"], ORDINARY),
+    (["match", "--skill", "coding", "--stakeholder", "sales"], ORDINARY),
+    (["list", "--skill", "coding", "--skill", "budgeting", "--market", "b2b"], HOT),
+    (["values", "skills"], ORDINARY),
     (["matrix"], ORDINARY),
     (["map"], ORDINARY),
     (["stakeholders"], ORDINARY),
@@ -48,6 +51,7 @@ TARGETS = {
     **{" ".join(args): target for args, target in COMMANDS},
     **{" ".join([*args, "--format", "json"]): ORDINARY for args, _ in COMMANDS},
     "complete a role id": 2.0,
+    "complete a skill": 2.0,
     "--help": 12.0,
     "show on 10,000 roles (warm)": 15.0,
 }
@@ -135,6 +139,8 @@ def main() -> None:
             for form in (command, [*command, "--format", "json"]):
                 rows[" ".join(form)] = paired([*pmroles, *form], env, args.runs)
         rows["complete a role id"] = paired(pmroles, complete_env, args.runs)
+        skill_env = {**complete_env, "COMP_WORDS": "pmroles list --skill ", "COMP_CWORD": "3"}
+        rows["complete a skill"] = paired(pmroles, skill_env, args.runs)
         rows["--help"] = paired([*pmroles, "--help"], env, args.runs)
         first = []
         for _ in range(3):

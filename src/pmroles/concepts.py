@@ -59,35 +59,93 @@ class Mention(NamedTuple):
     """The words of the text that named it, as written."""
 
 
+def names_index(concepts: Mapping[str, Concept]) -> dict[tuple[str, ...], str]:
+    """Name key -> concept id, for every name of every concept (the loader refuses a name
+    claimed twice; here the first concept keeps it)."""
+    found: dict[tuple[str, ...], str] = {}
+    for concept in concepts.values():
+        for name in names_of(concept):
+            key = name_key(name)
+            if key:
+                found.setdefault(key, concept.id)
+    return found
+
+
+class _Index:
+    """The names of a vocabulary, and what reading text needs to find them fast (made on
+    first read: looking a name up needs only `names`)."""
+
+    def __init__(self, names: dict[tuple[str, ...], str]) -> None:
+        self.names = names
+        self._reading: tuple[int, frozenset[str], frozenset[tuple[str, str]]] | None = None
+
+    def reading(self) -> tuple[int, frozenset[str], frozenset[tuple[str, str]]]:
+        """The longest name's length; every stemmed word of any name (a run of text words
+        can name a concept only when all of them are here, which rules out most windows at
+        once); and the pairs of words that share a name (every word of a longer window
+        shares one with the first)."""
+        if self._reading is None:
+            names = self.names
+            self._reading = (
+                max((len(key) for key in names), default=0),
+                frozenset(word for key in names for word in key),
+                frozenset(
+                    (one, other)
+                    for key in names
+                    if len(key) > 1
+                    for i, one in enumerate(key)
+                    for j, other in enumerate(key)
+                    if i != j
+                ),
+            )
+        return self._reading
+
+    def words_of(self, concepts: frozenset[str]) -> frozenset[str]:
+        """Every word of the names of `concepts`."""
+        return frozenset(
+            word for key, ident in self.names.items() if ident in concepts for word in key
+        )
+
+
+_LAST: list[tuple[Mapping[str, Concept], Vocabulary]] = []
+
+
+def vocabulary_of(catalogue: Catalogue) -> Vocabulary:
+    """The catalogue's vocabulary, made once per process and catalogue: a command asks for
+    it from several places, and what it has read stays remembered."""
+    if _LAST and _LAST[0][0] is catalogue.concepts:
+        return _LAST[0][1]
+    made = Vocabulary(catalogue.concepts)
+    _LAST[:] = [(catalogue.concepts, made)]
+    return made
+
+
 class Vocabulary:
     """The concepts of a catalogue, indexed for reading text. Texts already read are
     remembered: a catalogue repeats its phrases across roles."""
 
     def __init__(self, concepts: Mapping[str, Concept]) -> None:
         self.concepts = concepts
-        self._names: dict[tuple[str, ...], str] = {}
-        for concept in concepts.values():
-            for name in names_of(concept):
-                key = name_key(name)
-                if key:
-                    self._names.setdefault(key, concept.id)  # the loader refuses clashes
-        self._longest = max((len(key) for key in self._names), default=0)
-        self._known = frozenset(word for key in self._names for word in key)
-        """Every stemmed word of any name: a run of text words can name a concept only when
-        all of them are here, which rules out most windows at once."""
-        self._pairs = frozenset(
-            (one, other)
-            for key in self._names
-            for i, one in enumerate(key)
-            for j, other in enumerate(key)
-            if i != j
-        )
-        """Two words that share a name: every word of a longer window shares one with the
-        first."""
+        # The indexes below are built on first use: `compare` and `similar` need only the
+        # broader concepts, and building the names of a few hundred concepts costs
+        # milliseconds a command would otherwise always pay.
+        self._index: _Index | None = None
         self._stems: dict[str, str | None] = {}
         """Text word -> its stem, or None for a small word: a catalogue repeats its words."""
         self._read: dict[str, tuple[Mention, ...]] = {}
         self._ancestors: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def names(self) -> dict[tuple[str, ...], str]:
+        """Name key (see `name_key`) -> the id of the concept it names."""
+        return self._indexed().names
+
+    def _indexed(self) -> _Index:
+        if self._index is None:
+            # The cache's concepts bring the names index it stored.
+            given = getattr(self.concepts, "names", None)
+            self._index = _Index(given if given is not None else names_index(self.concepts))
+        return self._index
 
     def __bool__(self) -> bool:
         return bool(self.concepts)
@@ -105,10 +163,11 @@ class Vocabulary:
 
     def named(self, name: str) -> str | None:
         """The concept `name` is a name of, exactly (not one it merely mentions)."""
-        return self._names.get(name_key(name))
+        return self.names.get(name_key(name))
 
     def _scan(self, text: str) -> Iterator[Mention]:
-        if not self._names:
+        index = self._indexed()
+        if not index.names:
             return
         if not text.isascii():
             text = unicodedata.normalize("NFKC", text)
@@ -121,7 +180,8 @@ class Vocabulary:
             found = stems[word]
             if found is not None:
                 spans.append((found, match.start(), match.end()))
-        known, names, pairs = self._known, self._names, self._pairs
+        names = index.names
+        longest, known, pairs = index.reading()
         seen: set[str] = set()
         start = 0
         while start < len(spans):
@@ -132,7 +192,7 @@ class Vocabulary:
             while (
                 run
                 and start + run < len(spans)
-                and run < self._longest
+                and run < longest
                 and (first, spans[start + run][0]) in pairs
             ):
                 run += 1
@@ -148,6 +208,12 @@ class Vocabulary:
                     break
             else:
                 start += 1
+
+    def words_naming(self, concept: str) -> frozenset[str]:
+        """The stemmed words of every name of `concept` and of its narrower concepts: a text
+        without one of them cannot name it, so it need not be read."""
+        kinds = frozenset(c for c in self.concepts if c == concept or concept in self.ancestors(c))
+        return self._indexed().words_of(kinds)
 
     # -- how near two concepts are ------------------------------------------------------
 
@@ -209,7 +275,7 @@ def link_role(role: Role, vocabulary: Vocabulary) -> Role:
 
 def link_catalogue(catalogue: Catalogue, roles: Iterable[str] | None = None) -> Catalogue:
     """`catalogue` with the items of `roles` (every role by default) linked to its concepts."""
-    vocabulary = Vocabulary(catalogue.concepts)
+    vocabulary = vocabulary_of(catalogue)
     chosen = catalogue.roles if roles is None else roles
     relinked = {ident: link_role(catalogue.roles[ident], vocabulary) for ident in chosen}
     if not relinked:

@@ -12,11 +12,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from itertools import combinations
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from pmroles.answers import similarity
-from pmroles.answers.similarity import DIMENSIONS, Score
-from pmroles.concepts import Vocabulary
 from pmroles.errors import PmrolesError
 from pmroles.matching import item_key
 from pmroles.model import (
@@ -29,6 +26,10 @@ from pmroles.model import (
     Role,
     normalise,
 )
+
+if TYPE_CHECKING:  # `show` imports this module for its marks; only comparing scores
+    from pmroles.answers.similarity import Score
+    from pmroles.concepts import Vocabulary
 
 
 class Mark(enum.Enum):
@@ -148,6 +149,8 @@ def _item_units(role: Role, aspect: Aspect, item: str) -> frozenset[str]:
 
 
 def _row(aspect: Aspect, roles: Sequence[Role], vocabulary: Vocabulary) -> AspectRow:
+    from pmroles.answers import similarity
+
     values = tuple(role.get(aspect.key) for role in roles)
     units = tuple(
         tuple(_item_units(role, aspect, item) for item in items)
@@ -157,7 +160,7 @@ def _row(aspect: Aspect, roles: Sequence[Role], vocabulary: Vocabulary) -> Aspec
     if aspect.kind is not AspectKind.TEXT and all(values):
         for i, j in combinations(range(len(roles)), 2):
             one, other = roles[i], roles[j]
-            if aspect.key in DIMENSIONS:
+            if aspect.key in similarity.DIMENSIONS:
                 pair = similarity.dimension(one, other, aspect.key)
                 found.append(pair[0] if pair else 0.0)
             else:
@@ -188,7 +191,10 @@ def compare(
     chosen = (
         list(ASPECTS) if aspects is None else [ASPECT_BY_KEY[k] for k in dict.fromkeys(aspects)]
     )
-    vocabulary = Vocabulary(catalogue.concepts)
+    from pmroles.answers import similarity
+    from pmroles.concepts import vocabulary_of
+
+    vocabulary = vocabulary_of(catalogue)
     rows = [_row(a, roles, vocabulary) for a in chosen if any(role.has(a.key) for role in roles)]
     keys = None if aspects is None else [a.key for a in chosen]
     pairs = tuple(
@@ -227,7 +233,10 @@ class Similar(NamedTuple):
 def similar(catalogue: Catalogue, role: Role) -> list[Similar]:
     """Every other role by similarity to `role`, highest first; ties go to the score with
     more evidence, then by id."""
-    vocabulary = Vocabulary(catalogue.concepts)
+    from pmroles.answers import similarity
+    from pmroles.concepts import vocabulary_of
+
+    vocabulary = vocabulary_of(catalogue)
     ranked = [
         Similar(other, similarity.score(catalogue, role, other, vocabulary))
         for other in catalogue.roles.values()

@@ -48,7 +48,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from pmroles.answers.query import Criteria, find_stakeholder, read_phrase
-from pmroles.concepts import Vocabulary, names_of
+from pmroles.concepts import Vocabulary, names_of, vocabulary_of
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import Suggester, item_key, phrase_matches, suggest
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, normalise
@@ -227,7 +227,7 @@ def match(
     """
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    vocabulary = Vocabulary(catalogue.concepts)
+    vocabulary = vocabulary_of(catalogue)
     prepared = _prepare(catalogue, vocabulary, answers)
     if not prepared:
         raise NoAnswersError(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from pmroles.concepts import Vocabulary, names_of
 from pmroles.errors import PmrolesError, UnknownNameError
 from pmroles.matching import phrase_matches, suggest
 from pmroles.model import ASPECT_BY_KEY, Catalogue, Method, Role, Stakeholder, normalise
+
+if TYPE_CHECKING:  # `show` finds its role here; only filters read words as concepts
+    from pmroles.concepts import Vocabulary
 
 FILTER_ORDER = ("stakeholder", "skill", "tool", "background", "horizon", "method", "market")
 """The order of `list`'s options, in which its title, messages and document name filters."""
@@ -123,7 +125,9 @@ def phrase_passes(
 def interpret(catalogue: Catalogue, filters: Criteria) -> dict[str, dict[str, tuple[str, ...]]]:
     """Filter -> typed value -> the concepts it was read as, for the phrase filters: what
     `list` shows so a person sees how their words were understood."""
-    vocabulary = Vocabulary(catalogue.concepts)
+    from pmroles.concepts import vocabulary_of
+
+    vocabulary = vocabulary_of(catalogue)
     return {
         name: {value: read_phrase(vocabulary, value) for value in getattr(filters, name)}
         for name in _PHRASE_FILTERS
@@ -133,7 +137,9 @@ def interpret(catalogue: Catalogue, filters: Criteria) -> dict[str, dict[str, tu
 
 def filter_roles(catalogue: Catalogue, filters: Criteria) -> list[Role]:
     """The roles matching every given filter; unknown values raise with suggestions."""
-    vocabulary = Vocabulary(catalogue.concepts)
+    from pmroles.concepts import vocabulary_of
+
+    vocabulary = vocabulary_of(catalogue)
     tests: list[Callable[[Role], bool]] = []
     if filters.stakeholder:
         ids = frozenset(find_stakeholder(catalogue, name).id for name in filters.stakeholder)
@@ -173,7 +179,9 @@ def broader_hint(catalogue: Catalogue, filters: Criteria) -> str:
     """For an empty answer: the broader concept of a skill, tool or background that roles do
     list, as the option to try ("; roles list the broader Data analysis: --skill
     data-analysis"), or ''."""
-    vocabulary = Vocabulary(catalogue.concepts)
+    from pmroles.concepts import vocabulary_of
+
+    vocabulary = vocabulary_of(catalogue)
     for name in _PHRASE_FILTERS:
         aspect = _PHRASE_ASPECT[name]
         for value in getattr(filters, name):
@@ -216,6 +224,8 @@ def vocabulary_words(catalogue: Catalogue, vocabulary: Vocabulary, aspect: str) 
         for ids in role.concepts.get(aspect, {}).values()
         for c in ids
     )
+    from pmroles.concepts import names_of
+
     names = [n for c in used if c in vocabulary.concepts for n in names_of(vocabulary.concepts[c])]
     items = [item for role in catalogue.roles.values() for item in role.get(aspect)]
     return [*names, *items, *(w for i in items for w in i.split())]

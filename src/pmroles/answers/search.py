@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pmroles.answers.query import read_phrase
-from pmroles.concepts import Vocabulary
+from pmroles.concepts import Vocabulary, vocabulary_of
 from pmroles.matching import stem, terms, words
 from pmroles.model import ASPECTS, Catalogue
 
@@ -80,13 +80,17 @@ def search(catalogue: Catalogue, query: str) -> list[Hit]:
     wanted = terms(query)
     phrase = _fold(query)
     highlight = wanted or frozenset(words(query))
-    vocabulary = Vocabulary(catalogue.concepts)
+    vocabulary = vocabulary_of(catalogue)
     meant = read_phrase(vocabulary, query) if wanted else ()
+    # Texts not linked at load are read only when they hold a word of the concepts meant.
+    clues = (
+        frozenset().union(*(vocabulary.words_naming(m) for m in meant)) if meant else frozenset()
+    )
     hits: list[Hit] = []
     for kind, ident, field, text, linked in _texts(catalogue):
         found = terms(text)
         met: tuple[str, ...] = ()
-        if meant:
+        if meant and (linked is not None or not clues or found & clues):
             have = linked if linked is not None else vocabulary.link(text)
             if all(any(c == m or m in vocabulary.ancestors(c) for c in have) for m in meant):
                 met = meant

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from pmroles.concepts import LINKED_ASPECTS, Vocabulary
+from pmroles.concepts import LINKED_ASPECTS, Vocabulary, vocabulary_of
 from pmroles.errors import UsageProblem
 from pmroles.matching import ClosedSet, closed_value, unknown_value
 from pmroles.model import ASPECTS, RESPONSIBILITY_AREAS, Aspect, AspectKind, Catalogue
@@ -61,7 +61,7 @@ def resolve(typed: str) -> str:
 def values_of(catalogue: Catalogue, key: str) -> AspectValues:
     """Every concept or value the roles use in one aspect (or, for CONCEPTS, every concept
     of the vocabulary with the roles whose items name it anywhere)."""
-    vocabulary = Vocabulary(catalogue.concepts)
+    vocabulary = vocabulary_of(catalogue)
     if key == CONCEPTS:
         users: dict[str, list[str]] = {c: [] for c in catalogue.concepts}
         for role in catalogue.roles.values():

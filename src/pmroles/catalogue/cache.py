@@ -118,14 +118,15 @@ def read(
         for name, data, crc in connection.execute("SELECT name, data, crc FROM blobs"):
             if _crc(data) != crc:
                 raise CacheCorrupt(name)
-            blobs[name] = json.loads(data)
+            # The vocabulary is decoded when a command first reads it: `show` never does.
+            blobs[name] = data if name in _LAZY_BLOBS else json.loads(data)
         store = _Store(connection, path, files, meta, rebuild, sqlite3.Error)
         catalogue = Catalogue(
             roles=_LazyRoles(store),
             stakeholders={k: _stakeholder(v, files) for k, v in blobs["stakeholders"].items()},
             sources={k: _source(v) for k, v in blobs["sources"].items()},
             comparisons={k: _comparison(v) for k, v in blobs["comparisons"].items()},
-            concepts={k: _concept(v, files) for k, v in blobs["concepts"].items()},
+            concepts=_LazyConcepts(blobs["concepts"], blobs["concept_names"], files),
             names=_Names(store),
         )
         warnings = [_problem(p, files) for p in blobs["warnings"]]
@@ -134,6 +135,43 @@ def read(
             connection.close()
         return None  # corrupt, truncated or foreign: the caller rebuilds it
     return catalogue, warnings
+
+
+_LAZY_BLOBS = frozenset({"concepts", "concept_names"})
+
+
+class _LazyConcepts(Mapping[str, Concept]):
+    """The vocabulary, decoded on first read, with the names index the cache stores
+    (`names`, which `pmroles.concepts.Vocabulary` uses instead of making its own)."""
+
+    def __init__(self, concepts: bytes, names: bytes, files: Sequence[str]) -> None:
+        self._data = concepts
+        self._names_data = names
+        self._files = files
+        self._concepts: dict[str, Concept] | None = None
+        self._names: dict[tuple[str, ...], str] | None = None
+
+    def _decoded(self) -> dict[str, Concept]:
+        if self._concepts is None:
+            data = json.loads(self._data)
+            self._concepts = {k: _concept(v, self._files) for k, v in data.items()}
+        return self._concepts
+
+    @property
+    def names(self) -> dict[tuple[str, ...], str]:
+        if self._names is None:
+            pairs = json.loads(self._names_data)
+            self._names = {tuple(words): ident for words, ident in pairs}
+        return self._names
+
+    def __getitem__(self, key: str) -> Concept:
+        return self._decoded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
 
 
 def _uri(path: str, mode: str) -> str:
@@ -391,6 +429,8 @@ def _write_database(
     import sqlite3
     import tempfile
 
+    from pmroles.concepts import names_index
+
     place = {name: number for number, name in enumerate(files)}
     fd, temp = tempfile.mkstemp(dir=directory, prefix=".catalogue-", suffix=".tmp")
     os.close(fd)
@@ -424,6 +464,10 @@ def _write_database(
                 "sources": {k: _source_data(v) for k, v in catalogue.sources.items()},
                 "comparisons": {k: _comparison_data(v) for k, v in catalogue.comparisons.items()},
                 "concepts": {k: _concept_data(v, place) for k, v in catalogue.concepts.items()},
+                # The names index, so a warm command never takes a name apart.
+                "concept_names": [
+                    [list(key), ident] for key, ident in names_index(catalogue.concepts).items()
+                ],
                 "warnings": [_problem_data(p, place) for p in warnings],
             }
             encoded = [(k, json.dumps(v).encode()) for k, v in blobs.items()]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from pmroles.answers.similarity import Link, Reason
 from pmroles.model import ASPECT_BY_KEY, Catalogue
+
+if TYPE_CHECKING:  # `show` imports the views' module; only `compare` and `similar` score
+    from pmroles.answers.similarity import Link, Reason
 
 LINKS_SHOWN = 3
 """Concepts named per 'shared' reason; the JSON keeps them all."""

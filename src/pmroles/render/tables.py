@@ -29,7 +29,6 @@ from pmroles.model import (
     shown_values,
 )
 from pmroles.render.layout import ITEM_MARK, Cell, Column, Grid, Item, Paragraph
-from pmroles.render.reasons import reason_mark, reason_text
 from pmroles.render.text import inert, percent, shown
 
 if TYPE_CHECKING:
@@ -491,6 +490,8 @@ def _editorial_hit(hit: Hit, catalogue: Catalogue) -> bool:
 
 def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Grid:
     """Other roles by similarity, each score with its confidence and its reasons."""
+    from pmroles.render.reasons import reason_mark, reason_text
+
     names = display_names(catalogue)
     rows: list[list[Cell]] = [
         [
@@ -522,6 +523,8 @@ def similarity_lines(
 ) -> list[RenderableType]:
     """The overall score of a comparison and what drives it: for two roles, its reasons
     (at most `limit`); for more, one line per pair."""
+    from pmroles.render.reasons import reason_mark, reason_text
+
     names = display_names(catalogue)
     if len(result.pairs) == 1:
         score = result.pairs[0].score
