@@ -126,7 +126,7 @@ def read(
             stakeholders={k: _stakeholder(v, files) for k, v in blobs["stakeholders"].items()},
             sources={k: _source(v) for k, v in blobs["sources"].items()},
             comparisons={k: _comparison(v) for k, v in blobs["comparisons"].items()},
-            concepts=_LazyConcepts(blobs["concepts"], blobs["concept_names"], files),
+            concepts=_LazyConcepts(store, blobs["concepts"], blobs["concept_names"]),
             names=_Names(store),
         )
         warnings = [_problem(p, files) for p in blobs["warnings"]]
@@ -142,27 +142,53 @@ _LAZY_BLOBS = frozenset({"concepts", "concept_names"})
 
 class _LazyConcepts(Mapping[str, Concept]):
     """The vocabulary, decoded on first read, with the names index the cache stores
-    (`names`, which `pmroles.concepts.Vocabulary` uses instead of making its own)."""
+    (`names`, which `pmroles.concepts.Vocabulary` uses instead of making its own). Damage
+    found then is answered from the catalogue files, as `_LazyRoles` does."""
 
-    def __init__(self, concepts: bytes, names: bytes, files: Sequence[str]) -> None:
+    def __init__(self, store: _Store, concepts: bytes, names: bytes) -> None:
+        self._store = store
         self._data = concepts
         self._names_data = names
-        self._files = files
         self._concepts: dict[str, Concept] | None = None
         self._names: dict[tuple[str, ...], str] | None = None
 
     def _decoded(self) -> dict[str, Concept]:
         if self._concepts is None:
-            data = json.loads(self._data)
-            self._concepts = {k: _concept(v, self._files) for k, v in data.items()}
+            self._concepts = self._store.answer(self._read, lambda loaded: dict(loaded.concepts))
         return self._concepts
+
+    def _read(self) -> dict[str, Concept]:
+        data = json.loads(self._data)
+        if type(data) is not dict:
+            raise CacheCorrupt("concepts")
+        found = {k: _concept(v, self._store.files) for k, v in data.items()}
+        if any(concept.id != key for key, concept in found.items()):
+            raise CacheCorrupt("concepts")
+        return found
 
     @property
     def names(self) -> dict[tuple[str, ...], str]:
         if self._names is None:
-            pairs = json.loads(self._names_data)
-            self._names = {tuple(words): ident for words, ident in pairs}
+            from pmroles.concepts import names_index
+
+            self._names = self._store.answer(
+                self._read_names, lambda loaded: names_index(loaded.concepts)
+            )
         return self._names
+
+    def _read_names(self) -> dict[tuple[str, ...], str]:
+        pairs = json.loads(self._names_data)
+        if type(pairs) is not list:
+            raise CacheCorrupt("concept_names")
+        names: dict[tuple[str, ...], str] = {}
+        for pair in pairs:
+            words, ident = pair  # not a pair: ValueError, damage
+            if type(ident) is not str or type(words) is not list:
+                raise CacheCorrupt("concept_names")
+            if not all(type(word) is str for word in words):
+                raise CacheCorrupt("concept_names")
+            names[tuple(words)] = ident
+        return names
 
     def __getitem__(self, key: str) -> Concept:
         return self._decoded()[key]
@@ -630,7 +656,13 @@ def _source_data(s: Source) -> list[Any]:
 
 
 def _source(data: list[Any]) -> Source:
-    return Source(data[0], data[1], data[2], data[3])
+    ident, title, author, publisher = data
+    # Checked, not trusted: another blob's records (a concept's) must not pass for sources.
+    if type(ident) is not str or type(title) is not str:
+        raise CacheCorrupt(ident)
+    if any(part is not None and type(part) is not str for part in (author, publisher)):
+        raise CacheCorrupt(ident)
+    return Source(ident, title, author, publisher)
 
 
 # The cache's own encoding of a comparison, positional like its stakeholders and sources.
@@ -674,7 +706,15 @@ def _concept_data(c: Concept, place: Places) -> list[Any]:
 
 
 def _concept(data: list[Any], files: Sequence[str]) -> Concept:
-    return Concept(data[0], data[1], tuple(data[2]), data[3], _unloc(data[4], files))
+    ident, label, words, broader, location = data
+    # Checked, not trusted: a blob of another shape must not decode into a vocabulary.
+    if type(ident) is not str or type(label) is not str or type(words) is not list:
+        raise CacheCorrupt(ident)
+    if broader is not None and type(broader) is not str:
+        raise CacheCorrupt(ident)
+    if not all(type(word) is str for word in words):
+        raise CacheCorrupt(ident)
+    return Concept(ident, label, tuple(words), broader, _unloc(location, files))
 
 
 def _problem_data(p: Problem, place: Places) -> list[Any]:
