@@ -3,7 +3,8 @@
 Typer and Click take longer to import than everything else pmroles does for `show tpm`, and
 shell completion runs on every Tab press. So two paths come first:
 
-- completing a role or stakeholder id, answered from the cache's small JSON index;
+- completing a role or stakeholder id or an option's value, answered from the cache's
+  small JSON index;
 - the ordinary forms of every command that prints a view (`pmroles.fastpath`), parsed from
   the command line's generated description and run by the same functions and the same
   `emit` as the full CLI.
