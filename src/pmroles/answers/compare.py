@@ -29,7 +29,6 @@ from pmroles.model import (
 
 if TYPE_CHECKING:  # `show` imports this module for its marks; only comparing scores
     from pmroles.answers.similarity import Score
-    from pmroles.concepts import Vocabulary
 
 
 class Mark(enum.Enum):
@@ -137,18 +136,27 @@ class RoleComparison(NamedTuple):
     """Every pair's score, with its reasons, in the order the roles were given."""
 
 
+def stands_for(role: Role, aspect: Aspect, item: str) -> tuple[str, ...]:
+    """What one item of a list aspect stands for when roles are compared: its concepts;
+    a stakeholder or fixed value itself; otherwise its normalised words, marked with '~'
+    so they never meet a concept id ('Market analysis' and 'analysis of markets' meet)."""
+    concepts = role.item_concepts(aspect.key, item)
+    if concepts:
+        return concepts
+    if aspect.kind in (AspectKind.STAKEHOLDERS, AspectKind.CHOICES):
+        return (item,)
+    return ("~" + item_key(item),)
+
+
 def _item_units(role: Role, aspect: Aspect, item: str) -> frozenset[str]:
     if aspect.kind is AspectKind.TEXT:
         return frozenset({normalise(item)})
-    concepts = role.item_concepts(aspect.key, item)
-    if concepts:
-        return frozenset(concepts)
-    if aspect.kind in (AspectKind.STAKEHOLDERS, AspectKind.CHOICES):
-        return frozenset({item})
-    return frozenset({"~" + item_key(item)})
+    return frozenset(stands_for(role, aspect, item))
 
 
-def _row(aspect: Aspect, roles: Sequence[Role], vocabulary: Vocabulary) -> AspectRow:
+def _row(aspect: Aspect, roles: Sequence[Role], pairs: Sequence[PairScore]) -> AspectRow:
+    """One aspect side by side; its similarity is the pairs' overlap on it, which their
+    scores have already worked out (a dimension's, the share of values in common)."""
     from pmroles.answers import similarity
 
     values = tuple(role.get(aspect.key) for role in roles)
@@ -158,15 +166,12 @@ def _row(aspect: Aspect, roles: Sequence[Role], vocabulary: Vocabulary) -> Aspec
     )
     found: list[float] = []
     if aspect.kind is not AspectKind.TEXT and all(values):
-        for i, j in combinations(range(len(roles)), 2):
-            one, other = roles[i], roles[j]
+        for pair in pairs:
             if aspect.key in similarity.DIMENSIONS:
-                pair = similarity.dimension(one, other, aspect.key)
-                found.append(pair[0] if pair else 0.0)
+                share = similarity.dimension(pair.one, pair.other, aspect.key)
+                found.append(share[0] if share else 0.0)
             else:
-                mine = similarity.units(one, aspect.key, vocabulary)
-                theirs = similarity.units(other, aspect.key, vocabulary)
-                found.append(similarity.overlap(mine, theirs, vocabulary).value)
+                found.append(pair.score.overlaps[aspect.key].value)
     value = sum(found) / len(found) if found else None
     return AspectRow(aspect, values, units, value)
 
@@ -195,12 +200,12 @@ def compare(
     from pmroles.concepts import vocabulary_of
 
     vocabulary = vocabulary_of(catalogue)
-    rows = [_row(a, roles, vocabulary) for a in chosen if any(role.has(a.key) for role in roles)]
     keys = None if aspects is None else [a.key for a in chosen]
     pairs = tuple(
         PairScore(one, other, similarity.score(catalogue, one, other, vocabulary, keys))
         for one, other in combinations(roles, 2)
     )
+    rows = [_row(a, roles, pairs) for a in chosen if any(role.has(a.key) for role in roles)]
     overall = similarity.pairwise([pair.score for pair in pairs])
     if only_differences:
         rows = [row.without_shared() for row in rows if row.differs]

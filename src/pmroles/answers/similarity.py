@@ -26,11 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from pmroles.answers.compare import stands_for
 from pmroles.concepts import Vocabulary
-from pmroles.matching import item_key
 from pmroles.model import (
     ASPECT_BY_KEY,
-    AspectKind,
     Catalogue,
     Comparison,
     Method,
@@ -148,17 +147,12 @@ Units = dict[str, tuple[float, str]]
 def units(role: Role, key: str, vocabulary: Vocabulary) -> Units:
     """What a role's items in one aspect stand for: their concepts, or themselves."""
     found: Units = {}
-    kind = ASPECT_BY_KEY[key].kind
+    aspect = ASPECT_BY_KEY[key]
+    concepts = role.concepts.get(key, {})
     for item in role.get(key):
         weight = EDITORIAL_WEIGHT if role.is_editorial(key, item) else 1.0
-        concepts = role.item_concepts(key, item)
-        if concepts:
-            named = [(c, vocabulary.label(c)) for c in concepts]
-        elif kind is AspectKind.STAKEHOLDERS or kind is AspectKind.CHOICES:
-            named = [(item, item)]
-        else:
-            named = [("~" + item_key(item), item)]
-        for unit, label in named:
+        for unit in stands_for(role, aspect, item):
+            label = vocabulary.label(unit) if item in concepts else item
             if unit not in found or found[unit][0] < weight:
                 found[unit] = (weight, label)
     return found
