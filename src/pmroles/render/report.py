@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from pmroles.errors import PmrolesError
     from pmroles.render.formats import Tabular
+    from pmroles.render.page import Page
 
 EXPORT_SUFFIXES = (".svg", ".html", ".htm", ".txt")
 
@@ -41,6 +42,9 @@ class Report(NamedTuple):
     """CSV and Markdown: one header row, then rows of cells."""
     markdown: Callable[[], Tabular] | None = None
     """Markdown, when it differs from `tabular`: read by people, so names, not ids."""
+    page: Callable[[], Page] | None = None
+    """The answer as a document for people (headings, lists, footnoted sources): Markdown,
+    and the HTML export, write it where a command has one, in place of `markdown`."""
     note: str | None = None
     """A line for stderr once the output is written (`validate`'s verdict, `init`'s advice)."""
     failure: PmrolesError | None = None
@@ -119,6 +123,10 @@ def _machine(report: Report, output: Output) -> str:
             raise TypeError(f"this report has no {output.format} form")
         document = report.document()
         return formats.to_json(document) if output.format == "json" else formats.to_yaml(document)
+    if output.format == "markdown" and report.page is not None:
+        from pmroles.render.markdown import page_markdown
+
+        return page_markdown(report.page())
     if output.format == "markdown" and report.markdown is not None:
         return formats.to_markdown(report.markdown())
     if report.tabular is None:
