@@ -127,3 +127,14 @@ def test_a_fixed_set_shows_no_empty_columns(invoke: Invoke) -> None:
     header = next(line for line in result.stdout.splitlines() if "Value" in line)
     assert "Id" not in header
     assert "Also typed as" not in header
+
+
+def test_the_vocabulary_view_names_each_broader_concept(invoke: Invoke) -> None:
+    """`values concepts` on a terminal says what each concept is a kind of, by its label,
+    as docs/commands.md promises (JSON and CSV carry `broader` as an id)."""
+    result = invoke("values", "concepts", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    sql = next(line for line in result.stdout.splitlines() if line.startswith("│ SQL"))
+    assert "SQL (a kind of Data analysis)" in sql
+    # a concept with no broader one says nothing more
+    assert any(line.startswith("│ Communication ") for line in result.stdout.splitlines())

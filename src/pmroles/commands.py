@@ -501,7 +501,8 @@ def values(load: Load, aspect: str | None = None) -> Report:
     def view() -> RenderableType:
         from pmroles.render.tables import values_view
 
-        return values_view(found, whole=key is None)
+        labels = {c.id: c.label for c in catalogue.concepts.values()}
+        return values_view(found, whole=key is None, labels=labels)
 
     return Report(
         view=view,

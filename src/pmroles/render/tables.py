@@ -561,8 +561,11 @@ OPTIONS = {
 MOST_USED = 3
 
 
-def values_view(found: Sequence[AspectValues], *, whole: bool) -> Grid:
-    """The overview of every aspect (`whole`), or every value of one."""
+def values_view(
+    found: Sequence[AspectValues], *, whole: bool, labels: Mapping[str, str] | None = None
+) -> Grid:
+    """The overview of every aspect (`whole`), or every value of one; `labels` names the
+    broader concepts (concept id -> label)."""
     if whole:
         rows: list[list[Cell]] = [
             [
@@ -593,7 +596,10 @@ def values_view(found: Sequence[AspectValues], *, whole: bool) -> Grid:
         if value.kind == "item":
             also = "(names no concept: matched by its words)"
         ident = value.id if value.kind != "item" else ""
-        rows.append([value.label, ident, str(len(value.roles)), also])
+        label = value.label
+        if value.broader:  # said in the value's cell: a column of its own would not fit 80
+            label += f" (a kind of {(labels or {}).get(value.broader, value.broader)})"
+        rows.append([label, ident, str(len(value.roles)), also])
     columns = [
         Column("Value", bold=True),
         Column("Id"),
@@ -604,7 +610,7 @@ def values_view(found: Sequence[AspectValues], *, whole: bool) -> Grid:
     # shows (methods, markets), or no other words (nothing but fixed values).
     keep = [
         True,
-        any(row[1] and row[1] != row[0] for row in rows),
+        any(row[1] and row[1] != value.label for row, value in zip(rows, entry.values)),
         True,
         any(row[3] for row in rows),
     ]
