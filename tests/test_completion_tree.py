@@ -380,3 +380,23 @@ def test_values_offers_what_it_takes() -> None:
     assert "concepts" in offered
     for value in offered:
         assert resolve(value) == value
+
+
+def test_a_role_already_given_is_not_offered_again(
+    invoke: Invoke, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`compare bpm tpm <TAB>` offers the other roles, not bpm or tpm again, both ways."""
+    env = {"_PMROLES_COMPLETE": "complete_bash", "COMP_WORDS": "pmroles compare bpm tpm "}
+    env["COMP_CWORD"] = "4"
+    result = invoke(env=env)  # the full CLI; it also builds the index the fast path reads
+    assert result.exit_code == 0, result.stderr
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        assert complete.complete(os.environ), "the fast path declined"
+    fast = capsys.readouterr().out
+    assert fast == result.stdout
+    offered = fast.split()
+    assert "bpm" not in offered
+    assert "tpm" not in offered
+    assert {"pm", "po", "pmm"} <= set(offered)

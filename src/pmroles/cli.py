@@ -366,7 +366,14 @@ def _use_inert_completion() -> None:
 def _complete_role(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:
     """Role ids starting with what was typed, each with the role's name as help."""
     catalogue = _catalogue(ctx)
-    return [(r.id, r.name) for r in catalogue.roles.values() if typed(r.id, incomplete)]
+    # A command taking several roles is not offered one it was given (`compare bpm <TAB>`).
+    given = ctx.params.get("roles") or ()
+    taken = set(given) if isinstance(given, (list, tuple)) else set()
+    return [
+        (r.id, r.name)
+        for r in catalogue.roles.values()
+        if typed(r.id, incomplete) and r.id not in taken
+    ]
 
 
 def _complete_stakeholder(ctx: click.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -92,6 +92,9 @@ def complete(environ: Mapping[str, str]) -> bool:
         choices = _index_entries(kind, catalogues, no_builtin, environ)
     if choices is None:
         return False
+    if kind == ROLES:
+        taken = named_already(args)
+        choices = [(v, h) for v, h in choices if v not in taken]
     found = [(done + v, h) for v, h in choices if typed(v, incomplete) and offerable(done + v)]
     # As Typer prints them: the lines joined, then Click's newline.
     if shell == "complete_bash":
@@ -117,24 +120,13 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
     not certain (the full CLI then answers)."""
     if incomplete.startswith("-"):
         return None
-    catalogues: list[str] = []
-    no_builtin = False
-    position = 0
-    while position < len(args) and args[position].startswith("-"):
-        option, _, value = args[position].partition("=")
-        if option in GLOBAL_WITH_VALUE:
-            if not value:
-                position += 1
-                if position >= len(args):
-                    return FILES, catalogues, no_builtin  # completing its value
-                value = args[position]
-            catalogues.append(value)
-        elif option == "--no-builtin":
-            no_builtin = True
-        elif option not in GLOBAL_FLAGS:
-            return None  # one of GLOBAL_FINAL, or unknown
-        position += 1
-    if position >= len(args):
+    found = _global_options(args)
+    if found is None:
+        return None
+    position, catalogues, no_builtin = found
+    if position > len(args):
+        return FILES, catalogues, no_builtin  # completing a global option's value
+    if position == len(args):
         return None  # completing a command name
     command, rest = args[position], args[position + 1 :]
     if rest and rest[-1] in GLOBAL_WITH_VALUE:
@@ -154,6 +146,37 @@ def what_to_complete(args: Sequence[str], incomplete: str) -> tuple[str, list[st
     if kind is not None and (any_number or not rest):
         return kind, catalogues, no_builtin
     return None
+
+
+def _global_options(args: Sequence[str]) -> tuple[int, list[str], bool] | None:
+    """Where the command is in `args` (one past the end: a global option's value is being
+    typed), the --catalogue files and --no-builtin given before it; None when an option
+    before it is one the fast path leaves to the full CLI."""
+    catalogues: list[str] = []
+    no_builtin = False
+    position = 0
+    while position < len(args) and args[position].startswith("-"):
+        option, _, value = args[position].partition("=")
+        if option in GLOBAL_WITH_VALUE:
+            if not value:
+                position += 1
+                if position >= len(args):
+                    return position + 1, catalogues, no_builtin
+                value = args[position]
+            catalogues.append(value)
+        elif option == "--no-builtin":
+            no_builtin = True
+        elif option not in GLOBAL_FLAGS:
+            return None  # one of GLOBAL_FINAL, or unknown
+        position += 1
+    return position, catalogues, no_builtin
+
+
+def named_already(args: Sequence[str]) -> set[str]:
+    """The words after the command: a command that takes several roles (`compare bpm`)
+    is not offered again a role it was given."""
+    found = _global_options(args)
+    return set(args[found[0] + 1 :]) if found is not None else set()
 
 
 def _chooses_catalogues(arg: str) -> bool:

@@ -610,7 +610,9 @@ def values_view(
     # shows (methods, markets), or no other words (nothing but fixed values).
     keep = [
         True,
-        any(row[1] and row[1] != value.label for row, value in zip(rows, entry.values)),
+        any(
+            row[1] and row[1] != value.label for row, value in zip(rows, entry.values, strict=True)
+        ),
         True,
         any(row[3] for row in rows),
     ]
