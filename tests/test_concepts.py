@@ -898,3 +898,12 @@ def test_the_schema_accepts_an_extension_without_a_label() -> None:
 def test_the_schema_and_the_loader_both_refuse(text: str) -> None:
     assert _schema_errors(text) != []
     assert errors_of(text) != []
+
+
+def test_mentions_slice_the_text_as_typed_when_folding_lengthens_it() -> None:
+    """Casefolding turns "ß" into "ss": the words shown still come from the typed text."""
+    vocabulary = _vocabulary(Concept("market-analysis", "Market analysis"))
+    [mention] = vocabulary.mentions("Straße: MARKET analysis, weekly")
+    assert mention == ("market-analysis", "MARKET analysis")
+    [mention] = vocabulary.mentions("ﬁrst ßß then Market Analysis")
+    assert mention == ("market-analysis", "Market Analysis")

@@ -173,13 +173,24 @@ class Vocabulary:
             text = unicodedata.normalize("NFKC", text)
         stems = self._stems
         spans: list[tuple[str, int, int]] = []
-        for match in _WORD.finditer(text.casefold()):
+        folded = text.casefold()
+        # Where each folded character came from: folding may lengthen text ("ß" -> "ss"),
+        # and the words shown are sliced from the text as typed.
+        origin = (
+            None
+            if len(folded) == len(text)
+            else [i for i, char in enumerate(text) for _ in char.casefold()]
+        )
+        for match in _WORD.finditer(folded):
             word = match.group()
             if word not in stems:
                 stems[word] = None if word in STOPWORDS else stem(word)
             found = stems[word]
             if found is not None:
-                spans.append((found, match.start(), match.end()))
+                begin, end = match.start(), match.end()
+                if origin is not None:
+                    begin, end = origin[begin], origin[end - 1] + 1
+                spans.append((found, begin, end))
         names = index.names
         longest, known, pairs = index.reading()
         seen: set[str] = set()
