@@ -590,6 +590,23 @@ def test_an_extension_keeps_its_names_and_a_replacement_gives_them_up() -> None:
     }
 
 
+def test_extending_a_concept_with_a_word_it_has_in_another_case_keeps_one() -> None:
+    first = loaded(FIRST)
+    second = loaded(
+        doc(
+            """
+            roles: {}
+            concepts:
+              coding:
+                extends: coding
+                words: [Programming, knitting]
+            """
+        ),
+        first,
+    )
+    assert second.concepts["coding"].words == ("programming", "knitting")
+
+
 def test_extends_of_an_unknown_concept_suggests_one_beneath() -> None:
     text = "roles: {}\nconcepts:\n  codng: {extends: codng, words: [hacking]}\n"
     assert errors_of(text, loaded(FIRST)) == [

@@ -119,7 +119,11 @@ def _concepts(
     for entry in entries.values():
         below = base.get(entry.id)
         if entry.extends and below is not None:
-            words = tuple(dict.fromkeys((*below.words, *entry.words)))
+            # Once each, whatever its case or spacing: "SQL" added to "sql" is no new word.
+            kept: dict[str, str] = {}
+            for word in (*below.words, *entry.words):
+                kept.setdefault(" ".join(word.casefold().split()), word)
+            words = tuple(kept.values())
             concepts[entry.id] = replace(
                 below,
                 label=entry.label or below.label,
