@@ -178,13 +178,10 @@ def source_note(source: model.Source | None, source_id: str) -> Source:
 
     if source is None:
         return Source(source_id, source_id, editorial=source_id == EDITORIAL)
-    return Source(
-        source.id,
-        source.title,
-        source.author,
-        source.publisher,
-        editorial=source.id == EDITORIAL,
-    )
+    editorial = source.id == EDITORIAL
+    # The editorial source's title says whose it is; its publisher would only repeat it.
+    publisher = None if editorial else source.publisher
+    return Source(source.id, source.title, source.author, publisher, editorial=editorial)
 
 
 class Footnotes:
@@ -212,3 +209,26 @@ class Footnotes:
     @property
     def sources(self) -> tuple[Source, ...]:
         return tuple(self._sources)
+
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+"""The schemes a page may link to; any other (`javascript:`, `data:`, `file:`) is refused."""
+
+
+def safe_href(href: str) -> str | None:
+    """`href` fit to put in a document: an address in the same place (`roles/po.html`,
+    `#sources`) or an `http`, `https` or `mailto` one; None for anything else (another
+    scheme, a control or bidi character anywhere, nothing at all). Writers show the text
+    of a link whose address is None without a link."""
+    import re
+
+    from pmroles.render.text import unsafe
+
+    href = href.strip(" ")
+    if not href or unsafe().search(href) or any(c in href for c in "\t\n"):
+        return None
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", href)
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+        return None
+    # Characters no address may hold as they are (a space, quotes, brackets) are %-encoded.
+    return re.sub(r'[ "<>\\^`{|}]', lambda m: f"%{ord(m.group()):02X}", href)
