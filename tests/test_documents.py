@@ -45,6 +45,8 @@ DOCUMENTS: dict[str, tuple[tuple[str, ...], Any]] = {
     "compare-two": (("compare", "pm", "po"), documents.CompareDocument),
     "list-concepts": (("list", "--skill", "coding"), documents.ListDocument),
     "search-concepts": (("search", "coding"), documents.SearchDocument),
+    "brief": (("brief", "po"), documents.BriefDocument),
+    "brief-pm": (("brief", "pm"), documents.BriefDocument),
 }
 """Every command with a JSON form, and the TypedDict of what it prints."""
 

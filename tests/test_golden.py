@@ -46,6 +46,12 @@ VIEWS = {
 }
 WIDTHS = (40, 60, 80, 120)
 CASES = {f"{view}_{width}.txt": (args, width) for view, args in VIEWS.items() for width in WIDTHS}
+DOCUMENTS = {
+    "brief_po.md": ["brief", "po"],
+    "show_po.md": ["show", "po", "--format", "markdown"],
+    "compare_bpm_tpm.md": ["compare", "bpm", "tpm", "--format", "markdown"],
+}
+"""Markdown documents, the same at any width: one file each."""
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -60,6 +66,17 @@ def test_output_matches_golden_file(invoke: Invoke, name: str) -> None:
     assert result.stdout == path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_document_matches_golden_file(invoke: Invoke, name: str) -> None:
+    result = invoke(*DOCUMENTS[name])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    path = GOLDEN / name
+    if os.environ.get("PMROLES_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
 def test_every_golden_file_is_a_case() -> None:
     """A view dropped from CASES takes its files with it, so none goes stale unchecked."""
-    assert {path.name for path in GOLDEN.iterdir()} == set(CASES)
+    assert {path.name for path in GOLDEN.iterdir()} == set(CASES) | set(DOCUMENTS)

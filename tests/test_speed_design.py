@@ -112,6 +112,11 @@ SERVED = [
     ["--no-builtin", "--catalogue", "CATALOGUE", "which", "x"],
     ["--no-builtin", "--catalogue", "CATALOGUE", "sources"],
     ["--catalog=CATALOGUE", "show", "x"],
+    ["show", "po", "--format=markdown"],
+    ["compare", "pm", "po", "--format=markdown"],
+    ["brief", "po"],
+    ["brief", "po", "--json"],
+    ["--no-builtin", "--catalogue", "CATALOGUE", "brief", "x"],
 ] + [
     [*args, *output]
     for args in (
@@ -161,6 +166,8 @@ def test_a_warm_served_command_loads_only_what_it_uses(
         expected = {"yaml", "sqlite3"}  # a YAML document, but no Rich
     elif "json" in args or "--json" in args or "csv" in args or "--format=markdown" in args:
         expected = {"sqlite3"}  # machine formats never pass through Rich
+    elif "brief" in args:
+        expected = {"sqlite3"}  # Markdown, written without Rich
     assert loaded == expected  # no typer, click, pathlib or difflib
 
 
@@ -389,7 +396,9 @@ def test_fast_path_colours_equal_the_full_clis(
         ["--help"],
         ["--version"],
         ["--show-completion", "bash"],
-        ["show", "tpm", "--export", "tpm.svg"],
+        ["show", "tpm", "--export", "tpm.pdf"],  # an unknown suffix: Typer says so
+        ["show", "tpm", "--format", "json", "--export", "tpm.md"],  # formats that disagree
+        ["show", "tpm", "--theme", "dark"],  # a theme without an SVG
         ["show", "tpm", "--json", "--format", "csv"],
         ["show", "tpm", "--format", "JSON"],  # Click accepts it; only exact choices are taken
         ["show", "tpm", "--format"],
@@ -407,6 +416,7 @@ def test_fast_path_colours_equal_the_full_clis(
         ["validate"],
         ["schema"],
         ["init", "ours.yaml"],
+        ["site", "roles-site"],  # writes files, and its modules load only when asked
         ["nonsense"],
     ],
 )

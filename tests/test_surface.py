@@ -186,7 +186,7 @@ def test_the_surface_is_the_typer_apps(tmp_path: Path, monkeypatch: pytest.Monke
 def test_every_command_function_takes_the_parameters_the_surface_names() -> None:
     """The fast path passes what it parsed to `pmroles.commands` by the parameters' names;
     the output options go to `emit` instead."""
-    output = {"output", "as_json", "export", "force"}
+    output = {"output", "as_json", "export", "force", "width", "theme"}
     for name, (function, arguments, options) in surface.COMMANDS.items():
         if "--export" not in options:
             continue  # not a command the fast path serves

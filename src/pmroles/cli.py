@@ -61,6 +61,14 @@ class OutputFormat(enum.StrEnum):
     YAML = "yaml"
     MARKDOWN = "markdown"
     CSV = "csv"
+    HTML = "html"
+    TEXT = "text"
+
+
+class Theme(enum.StrEnum):
+    # The colours of an SVG export (pmroles.render.console.svg).
+    LIGHT = "light"
+    DARK = "dark"
 
 
 def _complete_format(incomplete: str) -> list[str]:
@@ -101,6 +109,7 @@ class _Group(TyperGroup):
 
         try:
             args = hoist(args, GLOBAL, COMMANDS)
+            ctx.meta["pmroles.args"] = list(args)  # an SVG's title (see pmroles.render.report)
         except MissingValue as missing:
             if not ctx.resilient_parsing:
                 raise click.BadOptionUsage(missing.option, str(missing), ctx) from None
@@ -256,7 +265,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (default), json, yaml, markdown or csv.",
+        help="table (default), json, yaml, markdown, csv, html or text.",
         case_sensitive=False,
         show_default=False,
         autocompletion=_complete_format,
@@ -267,39 +276,75 @@ ExportOption = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        help="Also write what the terminal shows to FILE.svg, FILE.html or FILE.txt.",
+        help="Write to FILE instead of the terminal, in the format its suffix names: .md, "
+        ".html, .txt, .svg (a picture of the table), .json, .yaml or .csv.",
+        metavar="FILE",
         show_default=False,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --export file.")]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=30,
+        metavar="N",
+        help="Columns of --format text and of a .txt or .svg export (default 100), or of the "
+        "table (default: the terminal's).",
+        show_default=False,
+    ),
+]
+ThemeOption = Annotated[
+    Theme | None,
+    typer.Option(
+        "--theme",
+        help="Colours of an .svg export: light (default) or dark.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
 
 
 class _Shown(NamedTuple):
-    """The output options as given: --format, --json, --export, --force."""
+    """The output options as given: --format, --json, --export, --force, --width, --theme."""
 
     chosen: OutputFormat | None
     as_json: bool
     export: Path | None = None
     force: bool = False
+    width: int | None = None
+    theme: Theme | None = None
 
 
 def _output(ctx: click.Context, shown: _Shown) -> Output:
     """The output the options ask for, or the usage error they make."""
-    from pmroles.render.report import EXPORT_SUFFIXES, Output
+    from pmroles.render.report import Output, chosen_format, window_title
 
-    chosen, as_json, export, force = shown
-    if as_json and chosen not in (None, OutputFormat.JSON):
-        raise click.UsageError(f"--json and --format {chosen.value} disagree; give one")
-    fmt = OutputFormat.JSON if as_json else (chosen or OutputFormat.TABLE)
-    if export is not None and fmt is not OutputFormat.TABLE:
-        raise click.UsageError(f"--export writes the table; it cannot go with --format {fmt.value}")
-    if export is not None and export.suffix.lower() not in EXPORT_SUFFIXES:
-        raise click.BadParameter(
-            f"{_inert(str(export))!r} should end in {', '.join(EXPORT_SUFFIXES)}",
-            param_hint="--export",
+    chosen, as_json, export, force, width, theme = shown
+    try:
+        fmt = chosen_format(
+            None if chosen is None else chosen.value,
+            as_json,
+            None if export is None else str(export),
+            None if theme is None else theme.value,
         )
+    except UsageProblem as problem:
+        if problem.param_hint is None:
+            raise click.UsageError(str(problem), ctx) from None
+        raise click.BadParameter(str(problem), ctx, param_hint=problem.param_hint) from None
     settings = _settings(ctx)
-    return Output(fmt.value, export, force, settings.no_color, settings.pager)
+    words = ctx.find_root().meta.get("pmroles.args", [])
+    return Output(
+        fmt,
+        export,
+        force,
+        settings.no_color,
+        settings.pager,
+        width,
+        "light" if theme is None else theme.value,
+        ctx.info_name or "",
+        window_title(words) if export is not None and fmt == "svg" else "pmroles",
+    )
 
 
 def _run(
@@ -311,11 +356,11 @@ def _run(
 
     try:
         report = command(lambda: _catalogue(ctx))
-    except UsageProblem as problem:
+        emit(report, Output(pager=_settings(ctx).pager) if shown is None else _output(ctx, shown))
+    except UsageProblem as problem:  # a usage problem of the command's, or a form it lacks
         if problem.param_hint is None:
             raise click.UsageError(str(problem), ctx) from None
         raise click.BadParameter(str(problem), ctx, param_hint=problem.param_hint) from None
-    emit(report, Output(pager=_settings(ctx).pager) if shown is None else _output(ctx, shown))
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -492,13 +537,15 @@ def show(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles show tpm
 
     Show every attribute of one role: summary, focus, skills, interactions, goals, tools,
     background and more. ROLE is an id, an alias or the full name, in any case.
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(ctx, shown, lambda load: commands.show(load, role, sources, aspects))
 
 
@@ -536,6 +583,8 @@ def compare(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles compare po pm "project manager"
 
@@ -561,8 +610,34 @@ def compare(
     Confidence is high from 30 items or when the articles judge the pair, low under 10.
     Each score shows its strongest reasons, + raising it and - lowering it.
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(ctx, shown, lambda load: commands.compare(load, roles, only_differences, aspects, full))
+
+
+@app.command(short_help="Write a job description starter for one role, in Markdown.")
+def brief(
+    ctx: typer.Context,
+    role: RoleArg,
+    output: FormatOption = None,
+    as_json: JsonOption = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
+) -> None:
+    """Example: pmroles brief po > po.md
+
+    Write what a job description for ROLE starts from, as a document: the summary, the
+    responsibilities, what success looks like, the skills, background and tools it asks
+    for, who it works with and what they need, and how it differs from the roles the
+    articles compare it with. Editorial items are marked; the articles are numbered
+    footnotes. Markdown by default; --format html, text or json, or --export brief.html.
+    """
+    _run(
+        ctx,
+        _Shown(output, as_json, export, force, width, theme),
+        lambda load: commands.brief(load, role),
+    )
 
 
 def _repeatable(flag: str, help_text: str, complete: Any = None, callback: Any = None) -> Any:
@@ -614,6 +689,8 @@ def list_roles(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles list --stakeholder sales
 
@@ -622,7 +699,7 @@ def list_roles(
     Matching forgives case, spacing, hyphens, plurals and word order; a value that matches
     nothing known gets "did you mean", and filters no role passes exit 1.
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(
         ctx,
         shown,
@@ -640,6 +717,8 @@ def search(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles search "market analysis"
 
@@ -648,7 +727,11 @@ def search(
     ignored). Hits rank names and aliases first, then summaries and focus, then the rest;
     an exact phrase and a short phrase rank higher. No hit exits 1.
     """
-    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.search(load, text))
+    _run(
+        ctx,
+        _Shown(output, as_json, export, force, width, theme),
+        lambda load: commands.search(load, text),
+    )
 
 
 @app.command(short_help="Rank the other roles by how much they have in common with one.")
@@ -659,6 +742,8 @@ def similar(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles similar tpm
 
@@ -666,7 +751,11 @@ def similar(
     pair: mean Jaccard over the list aspects both have) and show what drives each score:
     the stakeholders, skills, tools and other items both list.
     """
-    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.similar(load, role))
+    _run(
+        ctx,
+        _Shown(output, as_json, export, force, width, theme),
+        lambda load: commands.similar(load, role),
+    )
 
 
 @app.command(short_help="Rank the roles by how well they fit your skills and background.")
@@ -696,6 +785,8 @@ def match(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles match --skill "market analysis" --background economics
 
@@ -726,7 +817,7 @@ def match(
     every role, 0% included); every format holds the same roles. When no role fits, match
     exits 1 (not with --all).
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(
         ctx,
         shown,
@@ -761,6 +852,8 @@ def matrix(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles matrix --by responsibility
 
@@ -771,7 +864,7 @@ def matrix(
     columns by id; when that is too wide for the terminal, by short codes with a key below,
     then in several tables, and on a very narrow screen as one list per role.
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(ctx, shown, lambda load: commands.matrix(load, roles, by))
 
 
@@ -784,7 +877,12 @@ def role_map(
     width: Annotated[
         int | None,
         typer.Option(
-            "--width", min=30, help="Columns of the picture (default: the terminal's, at most 100)."
+            "--width",
+            min=30,
+            metavar="N",
+            help="Columns of the picture (default: the terminal's, at most 100; 100 in "
+            "--format text and an export).",
+            show_default=False,
         ),
     ] = None,
     height: Annotated[int, typer.Option("--height", min=5, help="Rows of the picture.")] = 16,
@@ -792,6 +890,7 @@ def role_map(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles map
 
@@ -801,7 +900,7 @@ def role_map(
     guessed. --format json gives the coordinates (x from -1 business to 1 technical, y
     from 0 short-term to 1 long-term).
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(ctx, shown, lambda load: commands.role_map(load, width, height))
 
 
@@ -819,13 +918,15 @@ def stakeholders(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles stakeholders sales
 
     Without NAME, list every stakeholder group and the roles that work with it. With NAME,
     show what that group needs from product roles and which roles work with it.
     """
-    shown = _Shown(output, as_json, export, force)
+    shown = _Shown(output, as_json, export, force, width, theme)
     _run(ctx, shown, lambda load: commands.stakeholders(load, name))
 
 
@@ -861,6 +962,8 @@ def which(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles --catalogue ours.yaml which tpm
 
@@ -868,7 +971,11 @@ def which(
     line and column it was written at. With layered catalogues an extended role mixes
     files: each attribute points at the file that last set it.
     """
-    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.which(load, role))
+    _run(
+        ctx,
+        _Shown(output, as_json, export, force, width, theme),
+        lambda load: commands.which(load, role),
+    )
 
 
 @app.command(short_help="Count each role's items by article, and the editorial ones.")
@@ -886,6 +993,8 @@ def sources(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles sources po
 
@@ -896,7 +1005,11 @@ def sources(
     its source id; --format json also lists every source's title, author and publisher, and
     counts each stakeholder's needs the same way.
     """
-    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.sources(load, role))
+    _run(
+        ctx,
+        _Shown(output, as_json, export, force, width, theme),
+        lambda load: commands.sources(load, role),
+    )
 
 
 @app.command(short_help="List the concepts and values the roles use, per aspect.")
@@ -915,6 +1028,8 @@ def values(
     as_json: JsonOption = False,
     export: ExportOption = None,
     force: ForceOption = False,
+    width: WidthOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Example: pmroles values skills
 
@@ -924,7 +1039,43 @@ def values(
     first. Without ASPECT, an overview of every aspect; 'concepts' lists the whole
     vocabulary with each concept's broader concept.
     """
-    _run(ctx, _Shown(output, as_json, export, force), lambda load: commands.values(load, aspect))
+    _run(
+        ctx,
+        _Shown(output, as_json, export, force, width, theme),
+        lambda load: commands.values(load, aspect),
+    )
+
+
+@app.command(short_help="Write a browsable static site of every role, to open or publish.")
+def site(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="The directory to write the site to (created if missing).",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write into DIR even if it holds files pmroles site did not write."
+        ),
+    ] = False,
+) -> None:
+    """Example: pmroles site roles-site
+
+    Write the whole catalogue in use (the built-in one and your own files, as --catalogue,
+    --no-builtin and --sourced-only say) as a static site: an index with a search box, a
+    page per role, per stakeholder and per pair of roles, a compare picker, the matrices,
+    the map and the sources, all linked to each other. It works from file:// and from any
+    static host: no server, no network, relative links only; the same catalogue gives the
+    same files. DIR is created if missing; a later run replaces the files it wrote and
+    removes those no longer in the site. A non-empty DIR that pmroles site did not write is
+    refused unless --force, and nothing outside DIR is ever written or removed.
+    """
+    _run(ctx, None, lambda load: commands.site(load, directory, force))
 
 
 @app.command(short_help="Write a starter catalogue of your own roles.")

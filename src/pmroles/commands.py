@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import ModuleType
 
+    from pmroles.answers.values import AspectValues
     from pmroles.model import Catalogue
+    from pmroles.render.page import Page
     from pmroles.render.report import RenderableType
 
 Load = Callable[[], "Catalogue"]
@@ -61,6 +63,41 @@ def show(load: Load, role: str, sources: bool = False, aspects: Values = None) -
         document=lambda: _documents().show_document(found, catalogue, aspects=keys),
         tabular=lambda: _documents().show_tabular(found, aspects=keys),
         markdown=lambda: _documents().show_tabular(found, aspects=keys, names=_names(catalogue)),
+        page=lambda: _pages().show_page(found, catalogue, aspects=keys),
+        title=found.name,
+    )
+
+
+def _pages() -> ModuleType:
+    from pmroles.render import pages
+
+    return pages
+
+
+def brief(load: Load, role: str) -> Report:
+    """A job description starter for ROLE: Markdown by default, its page in every form."""
+    from pmroles.answers.brief import brief as gather
+    from pmroles.answers.query import find_role
+
+    catalogue = load()
+    found = gather(catalogue, find_role(catalogue, role))
+    made: list[Page] = []
+
+    def page() -> Page:
+        if not made:
+            made.append(_pages().brief_document_page(found, catalogue))
+        return made[0]
+
+    def text() -> str:
+        from pmroles.render.markdown import page_markdown
+
+        return page_markdown(page())
+
+    return Report(
+        text=text,
+        document=lambda: _documents().brief_document(found, catalogue),
+        page=page,
+        title=found.role.name,
     )
 
 
@@ -173,6 +210,8 @@ def compare(
         document=lambda: _documents().compare_document(result),
         tabular=lambda: _documents().compare_tabular(result),
         markdown=lambda: _documents().compare_tabular(result, _names(catalogue)),
+        page=lambda: _pages().comparison_page(result, catalogue),
+        title=" vs ".join(role.name for role in found),
     )
 
 
@@ -213,17 +252,31 @@ def list_roles(
         raise NoMatchError(f"no role matches {described}{broader_hint(catalogue, filters)}")
 
     read_as = interpret(catalogue, filters)
+    title = _roles_title(catalogue, given)
 
     def view() -> RenderableType:
-        from pmroles.render.tables import roles_table, roles_title
+        from pmroles.render.tables import roles_table
 
-        return roles_table(found, roles_title(catalogue, given), read_as, catalogue)
+        return roles_table(found, title, read_as, catalogue)
 
     return Report(
         view=view,
         document=lambda: _documents().list_document(found, given, read_as),
         tabular=lambda: _documents().list_tabular(found),
+        markdown=lambda: _documents().list_tabular(found, human=True),
+        title=title,
     )
+
+
+def _roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str:
+    """The heading of `list`: what the roles were chosen by."""
+    from pmroles.answers.query import find_stakeholder
+
+    if list(given) == ["stakeholder"] and len(given["stakeholder"]) == 1:
+        return f"Roles that work with {find_stakeholder(catalogue, given['stakeholder'][0]).name}"
+    if given:
+        return "Roles matching " + "; ".join(f"{k}: {', '.join(v)}" for k, v in given.items())
+    return "Roles"
 
 
 def search(load: Load, text: str) -> Report:
@@ -246,6 +299,8 @@ def search(load: Load, text: str) -> Report:
         view=view,
         document=lambda: _documents().search_document(text, hits),
         tabular=lambda: _documents().search_tabular(hits),
+        markdown=lambda: _documents().search_tabular(hits, catalogue),
+        title=f"Matches for {text!r}",
     )
 
 
@@ -266,6 +321,8 @@ def similar(load: Load, role: str) -> Report:
         view=view,
         document=lambda: _documents().similar_document(found, ranked),
         tabular=lambda: _documents().similar_tabular(ranked, catalogue),
+        markdown=lambda: _documents().similar_tabular(ranked, catalogue, human=True),
+        title=f"Roles like {found.name}",
     )
 
 
@@ -325,6 +382,8 @@ def match(
         view=view,
         document=lambda: _documents().match_document(answers, ranking),
         tabular=lambda: _documents().match_tabular(ranking),
+        markdown=lambda: _documents().match_tabular(ranking, catalogue),
+        title="Roles that fit your answers",
         note="".join(f"pmroles: warning: {inert(u.message)}\n" for u in ranking.unknown) or None,
     )
 
@@ -354,6 +413,7 @@ def matrix(load: Load, roles: Values = None, by: str = "stakeholder") -> Report:
         document=lambda: _documents().matrix_document(result),
         tabular=lambda: _documents().matrix_tabular(result),
         markdown=lambda: _documents().matrix_tabular(result, human=True),
+        title=grids.TITLES[by],
     )
 
 
@@ -365,16 +425,30 @@ def role_map(load: Load, width: int | None = None, height: int = 16) -> Report:
     names = {role.id: role.name for role in catalogue.roles.values()}
 
     def view() -> RenderableType:
-        from pmroles.render.console import make_console
+        from pmroles.render.console import Sized
         from pmroles.render.pictures import map_view
 
-        columns = width or min(make_console().width, 100)
-        return map_view(result, max(columns, rolemap.MIN_WIDTH), height, names)
+        def draw(room: int) -> RenderableType:
+            # The room is the terminal's, or the export's --width (100 by default).
+            columns = width or min(room, 100)
+            return map_view(result, max(columns, rolemap.MIN_WIDTH), height, names)
+
+        return Sized(draw)
+
+    title = "Where each role stands: business or technical, tactical or strategic"
+
+    def page() -> Page:
+        from pmroles.render.map_page import map_page
+
+        return map_page(result, catalogue, title, width, height)
 
     return Report(
         view=view,
         document=lambda: _documents().map_document(result),
         tabular=lambda: _documents().map_tabular(result, names),
+        page=page,
+        drawn_text=True,
+        title=title,
     )
 
 
@@ -399,6 +473,7 @@ def stakeholders(load: Load, name: str | None = None) -> Report:
             markdown=lambda: _documents().stakeholders_tabular(
                 catalogue.stakeholders.values(), working, human=True
             ),
+            title="Stakeholders and the roles that work with them",
         )
     group = find_stakeholder(catalogue, name)
     roles = working.get(group.id, [])
@@ -413,6 +488,7 @@ def stakeholders(load: Load, name: str | None = None) -> Report:
         document=lambda: _documents().one_stakeholder_document(group, roles),
         tabular=lambda: _documents().stakeholders_tabular([group], working),
         markdown=lambda: _documents().stakeholders_tabular([group], working, human=True),
+        title=group.name,
     )
 
 
@@ -444,6 +520,7 @@ def validate(load: Load, file: Path | None = None, strict: bool = False) -> Repo
         text=lambda: "".join(inert(str(problem)) + "\n" for problem in problems),
         document=lambda: _documents().validate_document(str(path), valid, problems),
         tabular=lambda: _documents().validate_tabular(problems),
+        title=f"Problems in {path}",
         note=note,
         failure=failure,
     )
@@ -463,6 +540,8 @@ def which(load: Load, role: str) -> Report:
         view=view,
         document=lambda: _documents().which_document(found),
         tabular=lambda: _documents().which_tabular(found),
+        markdown=lambda: _documents().which_tabular(found, human=True),
+        title=f"Where {found.name} is defined",
     )
 
 
@@ -487,6 +566,9 @@ def sources(load: Load, role: str | None = None) -> Report:
         document=lambda: _documents().sources_document(result, catalogue),
         tabular=lambda: _documents().sources_tabular(result),
         markdown=lambda: _documents().sources_tabular(result, human=True),
+        title="Where each role's items come from"
+        if found is None
+        else f"Where the items of {found.name} come from",
     )
 
 
@@ -508,6 +590,33 @@ def values(load: Load, aspect: str | None = None) -> Report:
         view=view,
         document=lambda: _documents().values_document(found),
         tabular=lambda: _documents().values_tabular(found),
+        markdown=lambda: _documents().values_tabular(found, catalogue),
+        title=_values_title(found if key is not None else None),
+    )
+
+
+def _values_title(found: Sequence[AspectValues] | None) -> str:
+    """What `values` lists: one aspect's values, the vocabulary, or an overview (None)."""
+    if found is None:
+        return "The values the roles use, aspect by aspect"
+    aspect = found[0].aspect
+    return "The concepts the roles use" if aspect is None else f"The roles' {aspect.label.lower()}"
+
+
+def site(load: Load, directory: Path, force: bool = False) -> Report:
+    """Write the whole layered catalogue as a static site to `directory` (see pmroles.site)."""
+    from pmroles.render.text import inert
+
+    if not str(directory).strip():
+        raise UsageProblem("name a directory for the site, e.g. roles-site", "DIR")
+    from pmroles import site as website
+
+    files = website.plan(load())
+    website.write(directory, files, force)
+    shown = inert(str(directory))
+    count = website.pages_in(files)
+    return Report(
+        note=f"Wrote {count} pages to {shown}; open {inert(str(directory / 'index.html'))}\n"
     )
 
 

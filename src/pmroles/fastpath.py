@@ -9,10 +9,11 @@ written here.
 It takes only what it fully understands: the global options, a command that prints a view
 (one that has --export), its arguments, and its options in their plain forms (`--opt value`,
 `--opt=value`, `-f value`), with values it can check exactly as Click would. `run` returns
-None for anything else (help, completion, an unknown or malformed option, --export, an
-option with a check of Typer's own) and for anything that goes wrong before output (an
-unknown name, a usage problem, a catalogue that cannot be loaded): the full CLI then
-starts over and owns every message. Failures of the output itself end the run as
+None for anything else (help, completion, an unknown or malformed option, output options
+that disagree, an option with a check of Typer's own) and for anything that goes wrong
+before output (an unknown name, a usage problem, a form the command lacks, a catalogue that
+cannot be loaded, an export file that is there): the full CLI then starts over and owns
+every message. Failures of the output itself end the run as
 `pmroles.exits` says, raised to `pmroles.entry`.
 
 Warnings (the config file skipped, the catalogue's) are printed as the full CLI prints
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
     from pmroles.model import Catalogue
     from pmroles.render.report import Output
 
-_OUTPUT_OPTIONS = ("output", "as_json", "export", "force")
-"""The parameters that say how to print (for `emit`), not what to answer."""
+_OUTPUT_OPTIONS = ("output", "as_json", "export", "force", "width", "theme")
+"""The parameters that say how to print (for `emit`), not what to answer; a command's
+function gets those it takes too (`map` draws its picture to --width)."""
 
 
 class Call(NamedTuple):
@@ -60,7 +62,7 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     from pmroles import commands
     from pmroles.errors import PmrolesError
     from pmroles.exits import ExitStatus, outcome, write
-    from pmroles.render.report import emit
+    from pmroles.render.report import check, emit
 
     warnings: list[str] = []
 
@@ -71,6 +73,7 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
 
     try:
         report = getattr(commands, call.function)(load, **call.arguments)
+        check(report, call.output)  # a form the command lacks: Typer's to say
     except MemoryError:
         raise  # the loader's OutOfMemoryError too: the full CLI would only load and fail again
     except PmrolesError:
@@ -125,7 +128,7 @@ def parse(argv: Sequence[str]) -> Call | None:
     from pmroles import commands
     from pmroles.arguments import MissingValue, hoist
     from pmroles.errors import PmrolesError
-    from pmroles.render.report import Output
+    from pmroles.render.report import Output, chosen_format, window_title
     from pmroles.surface import COMMANDS, GLOBAL
 
     try:
@@ -138,6 +141,7 @@ def parse(argv: Sequence[str]) -> Call | None:
         position = _take(GLOBAL, argv, position, settings)
     if position is None or position >= len(argv) or argv[position] not in COMMANDS:
         return None
+    position_of_command = position
     function, arguments, options = COMMANDS[argv[position]]
     if "--export" not in options:
         return None  # validate, init, schema: not a view, and no hurry
@@ -173,22 +177,44 @@ def parse(argv: Sequence[str]) -> Call | None:
                 values[dest] = getattr(commands, callback)(values[dest])
             except PmrolesError:  # a usage problem: Typer reports it
                 return None
-    chosen, as_json, export, _force = (values.pop(name) for name in _OUTPUT_OPTIONS)
-    if export is not None or (as_json and chosen not in (None, "json")):
-        return None  # an export file, or formats that disagree: Typer's to check and say
+    chosen, as_json, export, force, width, theme = (
+        values.pop(name, None) for name in _OUTPUT_OPTIONS
+    )
+    if "width" in _parameters(getattr(commands, function)):
+        values["width"] = width
+    try:
+        form = chosen_format(chosen, bool(as_json), export, theme)
+    except PmrolesError:  # options that disagree: Typer's to say
+        return None
+    if export is not None:
+        from pathlib import Path  # only for an export: nothing else needs pathlib
+
+        export = Path(export)
     return Call(
         function,
         values,
         Output(
-            "json" if as_json else chosen or "table",
+            form,
+            export,
+            bool(force),
             no_color=bool(settings.get("no_color")),
             pager=not settings.get("no_pager"),
+            width=width,
+            theme=theme or "light",
+            command=argv[position_of_command],
+            title=window_title(argv) if form == "svg" else "pmroles",
         ),
         tuple(settings.get("catalogue", ())),
         bool(settings.get("no_builtin")),
         bool(settings.get("quiet")),
         bool(settings.get("sourced_only")),
     )
+
+
+def _parameters(function: Any) -> tuple[str, ...]:
+    """The names of `function`'s parameters (without importing inspect)."""
+    code = function.__code__
+    return tuple(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
 
 
 def _take(

@@ -70,6 +70,8 @@ _NEVER = "--force must never turn this into a regular file, nor write anything b
 _NO_BAD_ADVICE = "say what is there, not 'use --force', which could not replace it"
 
 WROTE = r"^Wrote {target}; check it with: pmroles validate {target}\n$"
+EXPORTED = r"^Wrote {target} \(text, 100 columns\)\n$"
+"""An export says what it wrote, in one line, and prints nothing else."""
 
 SPECIAL_FILES = [
     WriteCase(
@@ -165,14 +167,14 @@ REGULAR_FILES = [
         "through",
         why="like `>`, --force writes through a link to a regular file and keeps the link",
     ),
-    WriteCase("export-new", "nothing", EXPORT, 0, "^$", "written"),
-    WriteCase("export-force-regular", "regular", EXPORT_FORCE, 0, "^$", "written"),
+    WriteCase("export-new", "nothing", EXPORT, 0, EXPORTED, "written"),
+    WriteCase("export-force-regular", "regular", EXPORT_FORCE, 0, EXPORTED, "written"),
     WriteCase(
         "export-force-symlink-to-regular",
         "symlink-to-regular",
         EXPORT_FORCE,
         0,
-        "^$",
+        EXPORTED,
         "through",
         why="like `>`, --force writes through a link to a regular file and keeps the link",
     ),
@@ -195,7 +197,7 @@ LONG_NAMES = [
         "nothing",
         EXPORT,
         0,
-        "^$",
+        EXPORTED,
         "written",
         name="r" * 246 + ".txt",
         why="any name the file system takes must work, temp name or not (F16)",
@@ -205,7 +207,7 @@ LONG_NAMES = [
         "regular",
         EXPORT_FORCE,
         0,
-        "^$",
+        EXPORTED,
         "written",
         name="r" * 251 + ".txt",
         why="NAME_MAX itself, replacing an existing file (F16)",

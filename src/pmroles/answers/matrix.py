@@ -28,6 +28,13 @@ class MatrixKind(StrEnum):
     RESPONSIBILITY = "responsibility"
 
 
+TITLES: Mapping[str, str] = {
+    MatrixKind.STAKEHOLDER: "Who each role works with",
+    MatrixKind.RESPONSIBILITY: "What each role is responsible for",
+}
+"""A matrix's title, by kind: the terminal view's heading, the page's title."""
+
+
 class Header(NamedTuple):
     id: str
     label: str

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pmroles.errors import PmrolesError
-from pmroles.model import Catalogue
+from pmroles.model import Catalogue, Role
 
 ORIENTATION_X = {"business": -1.0, "technical": 1.0}
 HORIZON_Y = {"short": 0.0, "medium": 0.5, "long": 1.0}
@@ -66,20 +66,46 @@ def role_map(catalogue: Catalogue) -> RoleMap:
     points: list[MapPoint] = []
     unplaced: list[str] = []
     for role in catalogue.roles.values():
-        sides = {ORIENTATION_X[v] for v in role.get("orientation") if v in ORIENTATION_X}
-        horizons = {HORIZON_Y[v] for v in role.get("horizon") if v in HORIZON_Y}
-        if not sides or not horizons:
+        x, y = coordinates(role)
+        if x is None or y is None:
             unplaced.append(role.id)
             continue
-        x = 0.0 if len(sides) > 1 else next(iter(sides))
         editorial = any(
             role.is_editorial(key, value)
             for key in ("orientation", "horizon")
             for value in role.get(key)
         )
-        y = sum(horizons) / len(horizons)
         points.append(MapPoint(role.id, role.name, x, y, editorial))
     return RoleMap(tuple(points), tuple(unplaced))
+
+
+def coordinates(role: Role) -> tuple[float | None, float | None]:
+    """(x, y) of `role`, each None when the catalogue does not state it."""
+    sides = {ORIENTATION_X[v] for v in role.get("orientation") if v in ORIENTATION_X}
+    horizons = {HORIZON_Y[v] for v in role.get("horizon") if v in HORIZON_Y}
+    x = (0.0 if len(sides) > 1 else next(iter(sides))) if sides else None
+    y = sum(horizons) / len(horizons) if horizons else None
+    return x, y
+
+
+def side_words(x: float) -> str:
+    """Where a role stands across, as the picture's bottom line says it: 'business',
+    'technical', or 'balanced' (its orientation lists both)."""
+    if x < 0:
+        return "business"
+    return "technical" if x > 0 else CENTRE_LABEL
+
+
+def height_words(y: float) -> str:
+    """Where a role stands up, from the mean of its horizons: 'tactical' (short term only),
+    'mostly tactical', 'in between', 'mostly strategic', 'strategic' (long term only)."""
+    if y < 0.125:
+        return "tactical"
+    if y < 0.375:
+        return "mostly tactical"
+    if y <= 0.625:
+        return "in between"
+    return "mostly strategic" if y < 0.875 else "strategic"
 
 
 # -- the picture -----------------------------------------------------------------------------
@@ -270,3 +296,14 @@ def _write(grid: list[list[str]], row: int, column: int, text: str) -> None:
     for offset, char in enumerate(text):
         if 0 <= column + offset < len(line):
             line[column + offset] = char
+
+
+def fitted_lines(points: Sequence[MapPoint], sizes: Sequence[tuple[int, int]]) -> list[str] | None:
+    """The picture at the first of `sizes` (width, height) every label fits in; None if
+    none is large enough."""
+    for width, height in sizes:
+        try:
+            return render_lines(points, width, height)
+        except MapTooSmallError:
+            continue
+    return None

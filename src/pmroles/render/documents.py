@@ -32,8 +32,10 @@ from pmroles.model import (
 )
 from pmroles.render.formats import Tabular
 from pmroles.render.text import percent
+from pmroles.render.wording import EDITORIAL_SUFFIX, aspect_label
 
 if TYPE_CHECKING:  # the types only: `show --json` need not load the scoring or map modules
+    from pmroles.answers.brief import Brief, Cited
     from pmroles.answers.fit import Matched, Ranking
     from pmroles.answers.matrix import Matrix
     from pmroles.answers.provenance import Counts, Provenance
@@ -473,7 +475,7 @@ def show_tabular(
         [
             ASPECT_BY_KEY[key].label,
             [
-                text + (" (editorial)" if role.is_editorial(key, item) else "")
+                text + (EDITORIAL_SUFFIX if role.is_editorial(key, item) else "")
                 for item, text in zip(
                     role.get(key),
                     shown_values(ASPECT_BY_KEY[key], role.get(key), names),
@@ -627,8 +629,26 @@ def list_document(
     }
 
 
-def list_tabular(roles: Iterable[Role]) -> Tabular:
-    return Tabular(["id", "name", "focus"], [[r.id, r.name, list(r.get("focus"))] for r in roles])
+def list_tabular(roles: Iterable[Role], *, human: bool = False) -> Tabular:
+    """id, name and focus per role; `human` (Markdown, HTML): the role by name and its focus,
+    editorial items marked, as the terminal view shows them."""
+    if not human:
+        rows = [[r.id, r.name, list(r.get("focus"))] for r in roles]
+        return Tabular(["id", "name", "focus"], rows)
+    rows = [[r.name, _marked(r, "focus", r.get("focus"))] for r in roles]
+    return Tabular(["Role", aspect_label("focus")], rows)
+
+
+def _marked(
+    role: Role, key: str, items: Iterable[str], shown: Iterable[str] | None = None
+) -> list[str]:
+    """`items` of aspect `key` as shown (`shown`, or the items), each editorial one marked."""
+    items = list(items)
+    texts = list(shown) if shown is not None else items
+    return [
+        text + (EDITORIAL_SUFFIX if role.is_editorial(key, item) else "")
+        for item, text in zip(items, texts, strict=True)
+    ]
 
 
 def stakeholder_document(stakeholder: Stakeholder, roles: Iterable[Role]) -> StakeholderDocument:
@@ -696,11 +716,34 @@ def similar_document(role: Role, ranked: Sequence[Similar]) -> SimilarDocument:
     }
 
 
-def similar_tabular(ranked: Sequence[Similar], catalogue: Catalogue) -> Tabular:
+SIGNS = {"+": "+\u00a0", "-": "\u2212\u00a0"}
+"""A reason's mark in a document: a minus sign, and a space a line never breaks at."""
+
+
+def similar_tabular(
+    ranked: Sequence[Similar], catalogue: Catalogue, *, human: bool = False
+) -> Tabular:
+    """A row per role, most alike first; `human` (Markdown, HTML): the role by name, the
+    similarity as a percentage and the reasons in words ('Same market: B2C and B2B')."""
     from pmroles.model import display_names
-    from pmroles.render.reasons import signed_text
+    from pmroles.render.reasons import reason_mark, reason_words, signed_text
 
     names = display_names(catalogue)
+    if human:
+        people: list[list[str | Sequence[str] | None]] = [
+            [
+                item.role.name,
+                percent(item.score.value),
+                item.score.confidence,
+                [
+                    f"{SIGNS[reason_mark(reason)]}{reason_words(reason, catalogue, names)}"
+                    for reason in item.score.reasons
+                ]
+                or "nothing in common",
+            ]
+            for item in ranked
+        ]
+        return Tabular(["Role", "Similarity", "Confidence", "Why"], people)
     rows = [
         [
             item.role.id,
@@ -737,7 +780,16 @@ def values_document(found: Sequence[AspectValues]) -> ValuesDocument:
     }
 
 
-def values_tabular(found: Sequence[AspectValues]) -> Tabular:
+USED_BY_SHOWN = 3
+"""The roles a value's row names in Markdown and HTML; the count says how many in all."""
+
+
+def values_tabular(found: Sequence[AspectValues], catalogue: Catalogue | None = None) -> Tabular:
+    """A row per value of each aspect; with `catalogue` (Markdown, HTML), as the terminal view
+    words it: the value by label (and what it is a kind of), its id only where the view shows
+    it (what completion offers and people type), how many roles use it and which."""
+    if catalogue is not None:
+        return _values_for_people(found, catalogue)
     rows = [
         [
             entry.aspect.key if entry.aspect else "concepts",
@@ -754,6 +806,50 @@ def values_tabular(found: Sequence[AspectValues]) -> Tabular:
     ]
     header = ["aspect", "id", "label", "kind", "count", "roles", "words", "broader"]
     return Tabular(header, rows)
+
+
+def _values_for_people(found: Sequence[AspectValues], catalogue: Catalogue) -> Tabular:
+    from pmroles.render.wording import joined
+
+    concepts = {c.id: c.label for c in catalogue.concepts.values()}
+    role_names = {role.id: role.name for role in catalogue.roles.values()}
+    every = [(entry, value) for entry in found for value in entry.values]
+    rows: list[list[str | Sequence[str] | None]] = []
+    for entry, value in every:
+        label = value.label
+        if value.broader:
+            label += f" (a kind of {concepts.get(value.broader, value.broader)})"
+        users = [role_names.get(r, r) for r in value.roles]
+        if len(users) > USED_BY_SHOWN:
+            users = [*users[: USED_BY_SHOWN - 1], f"{len(users) - USED_BY_SHOWN + 1} more"]
+        also = ", ".join(value.words) if value.kind == "concept" else ""
+        if value.kind == "item":
+            also = "(names no concept: matched by its words)"
+        rows.append(
+            [
+                entry.aspect.label if entry.aspect else "Concepts",
+                label,
+                value.id if value.kind != "item" else "",
+                str(len(value.roles)),
+                joined(users),
+                also,
+            ]
+        )
+    header = ["Aspect", "Value", "Id", "Roles", "Used by", "Also typed as"]
+    # As in the terminal view, a column that would say nothing is left out: the aspect when
+    # there is one, ids equal to the labels (methods, markets), no other words.
+    keep = [
+        len(found) > 1,
+        True,
+        any(v.kind != "item" and v.id != v.label for _, v in every),
+        True,
+        True,
+        any(row[5] for row in rows),
+    ]
+    return Tabular(
+        [h for h, k in zip(header, keep, strict=True) if k],
+        [[cell for cell, k in zip(row, keep, strict=True) if k] for row in rows],
+    )
 
 
 def problem_document(problem: Problem) -> ProblemDocument:
@@ -805,9 +901,24 @@ def search_document(query: str, hits: Sequence[Hit]) -> SearchDocument:
     }
 
 
-def search_tabular(hits: Sequence[Hit]) -> Tabular:
-    rows = [[hit.kind, hit.id, hit.field, hit.text, f"{hit.score:.3f}"] for hit in hits]
-    return Tabular(["kind", "id", "field", "text", "score"], rows)
+def search_tabular(hits: Sequence[Hit], catalogue: Catalogue | None = None) -> Tabular:
+    """A row per hit, best first; with `catalogue` (Markdown, HTML), as the terminal view
+    words it: where by name, the field by label, areas by name, editorial text marked."""
+    if catalogue is None:
+        rows = [[hit.kind, hit.id, hit.field, hit.text, f"{hit.score:.3f}"] for hit in hits]
+        return Tabular(["kind", "id", "field", "text", "score"], rows)
+    from pmroles.model import display_names
+    from pmroles.render.wording import editorial_hit, hit_place
+
+    names = display_names(catalogue)
+    people: list[list[str | Sequence[str] | None]] = []
+    for hit in hits:
+        where, field = hit_place(hit, catalogue, names)
+        text = names.get(hit.text, hit.text) if hit.field in ("owns", "supports") else hit.text
+        if editorial_hit(hit, catalogue):
+            text += EDITORIAL_SUFFIX
+        people.append([where, field, text])
+    return Tabular(["Where", "Field", "Text"], people)
 
 
 def _where(location: Location | None) -> Where | None:
@@ -825,10 +936,40 @@ def which_document(role: Role) -> WhichDocument:
     }
 
 
-def which_tabular(role: Role) -> Tabular:
-    rows = [["(role)", str(role.location) if role.location else None]]
-    rows += [[key, str(where)] for key, where in role.locations.items()]
-    return Tabular(["attribute", "where"], rows)
+def which_tabular(role: Role, *, human: bool = False) -> Tabular:
+    """Where the role and each of its parts were written; `human` (Markdown, HTML): each
+    part by label, each place as `file:line:column`, the file relative to the current
+    directory when it is inside it."""
+    if not human:
+        rows = [["(role)", str(role.location) if role.location else None]]
+        rows += [[key, str(where)] for key, where in role.locations.items()]
+        return Tabular(["attribute", "where"], rows)
+    places = [
+        ("The role", role.location),
+        *((aspect_label(k), w) for k, w in role.locations.items()),
+    ]
+    return Tabular(
+        ["Part", "Where"],
+        [[part, _place(where) if where else "unknown"] for part, where in places],
+    )
+
+
+def _place(where: Location) -> str:
+    return f"{_shown_path(where.file)}:{where.line}:{where.column}"
+
+
+def _shown_path(file: str) -> str:
+    """`file` relative to the current directory when it is inside it; else as it is."""
+    import os
+
+    try:
+        here = os.getcwd()
+        full = os.path.abspath(file)
+        if os.path.commonpath([here, full]) == here:
+            return os.path.relpath(full, here)
+    except (OSError, ValueError):  # no current directory; another drive
+        pass
+    return file
 
 
 def match_document(answers: Criteria, ranking: Ranking) -> MatchDocument:
@@ -896,8 +1037,12 @@ def _matched_text(m: Matched) -> str:
     return f"{m.category}: {m.answer} = {m.item} ({where})"
 
 
-def match_tabular(ranking: Ranking) -> Tabular:
-    """One row per role shown; the matched answers and the missing items joined with '; '."""
+def match_tabular(ranking: Ranking, catalogue: Catalogue | None = None) -> Tabular:
+    """One row per role shown; the matched answers and the missing items joined with '; '.
+    With `catalogue` (Markdown, HTML), as the terminal view words them: the role by name,
+    the fit as a percentage, what matched with concepts by label, what else it needs."""
+    if catalogue is not None:
+        return _fits_for_people(ranking, catalogue)
     header = ["id", "name", "score", "evidence", "matched", "missing"]
     rows = [
         [
@@ -911,6 +1056,22 @@ def match_tabular(ranking: Ranking) -> Tabular:
         for fit in ranking.shown
     ]
     return Tabular(header, rows)
+
+
+def _fits_for_people(ranking: Ranking, catalogue: Catalogue) -> Tabular:
+    from pmroles.model import display_names
+    from pmroles.render.wording import matched_line, needs_lines
+
+    names = display_names(catalogue)
+    rows: list[list[str | Sequence[str] | None]] = []
+    for fit in ranking.shown:
+        matched = [
+            matched_line(m, fit.role, catalogue, names, note="editorial")[0] for m in fit.matched
+        ]
+        needs, _ = needs_lines(fit, names, EDITORIAL_SUFFIX)
+        also = ". ".join(f"{label}: {'; '.join(items)}" for label, items in needs)
+        rows.append([fit.role.name, percent(fit.score), matched, also])
+    return Tabular(["Role", "Fit", "Matches", "Also needs"], rows)
 
 
 def matrix_document(matrix: Matrix) -> MatrixDocument:
@@ -968,9 +1129,20 @@ def map_document(result: RoleMap) -> MapDocument:
     }
 
 
-def map_tabular(result: RoleMap, names: Mapping[str, str] | None = None) -> Tabular:
+def map_tabular(
+    result: RoleMap,
+    names: Mapping[str, str] | None = None,
+    catalogue: Catalogue | None = None,
+    *,
+    labelled: bool = False,
+) -> Tabular:
     """id, name, x, y per role; roles not placed come last with empty coordinates (and the
-    name from `names`, role id -> name, when given)."""
+    name from `names`, role id -> name, when given). With `catalogue` (Markdown, HTML), in
+    words: where each role stands across and up, editorial placings marked, "not stated"
+    where the catalogue is silent; `labelled`, each placed role's name followed by the id
+    that labels it in the picture above the table."""
+    if catalogue is not None:
+        return _map_for_people(result, catalogue, labelled)
     rows = [[p.role_id, p.name, _number(p.x), _number(p.y)] for p in result.points]
     rows += [[role_id, (names or {}).get(role_id, ""), "", ""] for role_id in result.unplaced]
     return Tabular(["id", "name", "x", "y"], rows)
@@ -978,6 +1150,36 @@ def map_tabular(result: RoleMap, names: Mapping[str, str] | None = None) -> Tabu
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+ACROSS = "Business\u2013technical"
+UP = "Tactical\u2013strategic"
+"""The map's axes, as the headings of its table."""
+
+
+def _map_for_people(result: RoleMap, catalogue: Catalogue, labelled: bool) -> Tabular:
+    from pmroles.answers.rolemap import coordinates, height_words, side_words
+
+    placed = {point.role_id for point in result.points}
+    rows: list[list[str | Sequence[str] | None]] = []
+    for role_id in [point.role_id for point in result.points] + list(result.unplaced):
+        role = catalogue.roles[role_id]
+        x, y = coordinates(role)
+        rows.append(
+            [
+                f"{role.name} ({role.id})" if labelled and role_id in placed else role.name,
+                _placed(role, "orientation", None if x is None else side_words(x)),
+                _placed(role, "horizon", None if y is None else height_words(y)),
+            ]
+        )
+    return Tabular(["Role", ACROSS, UP], rows)
+
+
+def _placed(role: Role, key: str, words: str | None) -> str:
+    if words is None:
+        return "not stated"
+    editorial = any(role.is_editorial(key, value) for value in role.get(key))
+    return words + (EDITORIAL_SUFFIX if editorial else "")
 
 
 # -- sources ----------------------------------------------------------------------------------
@@ -1066,3 +1268,103 @@ def sources_tabular(result: Provenance, *, human: bool = False) -> Tabular:
         who = [f"{counts.name} ({counts.id})"] if human else [counts.id, counts.name]
         rows.append([*who, *numbers])
     return Tabular(header, rows)
+
+
+# -- brief ------------------------------------------------------------------------------------
+# `pmroles brief ROLE`: a job description starter. Items keep the catalogue's text (areas and
+# stakeholders by id) with their sources, as the Markdown footnotes them.
+
+
+class BriefItemDocument(TypedDict):
+    text: str
+    sources: list[str]
+    editorial: bool
+    """Only pmroles' editorial summary backs it, not an article."""
+
+
+class BriefGroupDocument(TypedDict):
+    """A stakeholder the role works with, and what it needs from product roles."""
+
+    id: str
+    name: str
+    sources: list[str]
+    """The sources that say the role works with it."""
+    editorial: bool
+    needs: list[BriefItemDocument]
+
+
+class NearRoleDocument(TypedDict):
+    """A role a curated comparison sets beside this one."""
+
+    id: str
+    name: str
+    similarity: ScoreDocument
+    curated: ComparisonNoteDocument
+
+
+class BriefDocument(TypedDict):
+    version: Version
+    role: str
+    name: str
+    summary: BriefItemDocument | None
+    sections: dict[str, list[BriefItemDocument]]
+    """Aspect key -> its items: focus, responsibilities, owns, supports, day_to_day,
+    outcomes, goals, skills, background, tools, horizon, method, market, orientation
+    (every key, [] when the catalogue says nothing)."""
+    stakeholders: list[BriefGroupDocument]
+    nearest: list[NearRoleDocument]
+    """Most alike first."""
+    disputes: dict[str, list[dict[str, str]]]
+    """Aspect key -> where the sources disagree on it: source id -> that source's view."""
+    cited: list[SourceDocument]
+    """Every source the brief names, in the order it first names them."""
+
+
+def _brief_item(item: Cited) -> BriefItemDocument:
+    return {"text": item.text, "sources": list(item.sources), "editorial": item.editorial}
+
+
+def brief_document(found: Brief, catalogue: Catalogue) -> BriefDocument:
+    cited: list[str] = []
+    items = [found.summary] if found.summary is not None else []
+    items += [item for key_items in found.sections.values() for item in key_items]
+    cited += [s for item in items for s in item.sources]
+    for group in found.groups:
+        cited += [*group.sources, *(s for need in group.needs for s in need.sources)]
+    cited += [s for near in found.nearest for s in near.comparison.sources]
+    cited += [s for sides in found.disputes.values() for dispute in sides for s in dispute]
+    return {
+        "version": DOCUMENT_VERSION,
+        "role": found.role.id,
+        "name": found.role.name,
+        "summary": None if found.summary is None else _brief_item(found.summary),
+        "sections": {
+            key: [_brief_item(item) for item in key_items]
+            for key, key_items in found.sections.items()
+        },
+        "stakeholders": [
+            {
+                "id": group.id,
+                "name": group.name,
+                "sources": list(group.sources),
+                "editorial": group.editorial,
+                "needs": [_brief_item(need) for need in group.needs],
+            }
+            for group in found.groups
+        ],
+        "nearest": [
+            {
+                "id": near.other.id,
+                "name": near.other.name,
+                "similarity": score_document(near.score),
+                "curated": comparison_note_document(near.comparison),
+            }
+            for near in found.nearest
+        ],
+        "disputes": {key: [dict(d) for d in sides] for key, sides in found.disputes.items()},
+        "cited": [
+            source_document(catalogue.sources[s])
+            for s in dict.fromkeys(cited)
+            if s in catalogue.sources
+        ],
+    }

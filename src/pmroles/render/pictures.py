@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from pmroles.answers.fit import CHOICE_CATEGORIES, Matched, Ranking
-from pmroles.answers.matrix import PRIMARY, SECONDARY, Matrix
+from pmroles.answers.fit import Ranking
+from pmroles.answers.matrix import PRIMARY, SECONDARY, TITLES, Matrix
 from pmroles.answers.rolemap import HOLLOW, MARKER, RoleMap, render_lines
-from pmroles.model import ASPECT_BY_KEY, Catalogue, Role, display_names, normalise
+from pmroles.model import Catalogue, display_names
 from pmroles.render.layout import MIN_WIDTH, Cell, Column, Grid, Paragraph
 from pmroles.render.tables import (
     EDITORIAL_LEGEND,
@@ -22,14 +22,11 @@ from pmroles.render.tables import (
     role_heading,
 )
 from pmroles.render.text import inert, percent
+from pmroles.render.wording import matched_line, needs_lines
 
 CELL_MARKS = {PRIMARY: "●", SECONDARY: "○"}
 """How a matrix cell shows a primary or secondary mark; an empty cell means neither."""
 PLACED_EDITORIAL = "placed from editorial items (pmroles' summary; --sourced-only leaves them out)"
-MATRIX_TITLES = {
-    "stakeholder": "Who each role works with",
-    "responsibility": "What each role is responsible for",
-}
 MATRIX_LEGENDS = {
     "stakeholder": f"{CELL_MARKS[PRIMARY]} works with this stakeholder",
     "responsibility": (
@@ -53,16 +50,12 @@ def fit_table(ranking: Ranking, catalogue: Catalogue) -> Grid:
     for fit in ranking.shown:
         matched = []
         for m in fit.matched:
-            line, marked = _matched_line(m, fit.role, catalogue, names)
+            line, marked = matched_line(m, fit.role, catalogue, names, mark=EDITORIAL_MARK)
             matched.append(line)
             editorial = editorial or marked
-        by_aspect: dict[str, list[str]] = {}
-        for aspect, item in fit.missing:
-            shown = names.get(item, item) if aspect == "interactions" else item
-            if fit.role.is_editorial(aspect, item):
-                shown, editorial = shown + EDITORIAL_MARK, True
-            by_aspect.setdefault(aspect, []).append(shown)
-        missing = [f"{_aspect_label(a)}: {'; '.join(items)}" for a, items in by_aspect.items()]
+        needs, marked = needs_lines(fit, names, EDITORIAL_MARK)
+        editorial = editorial or marked
+        missing = [f"{label}: {'; '.join(items)}" for label, items in needs]
         rows.append(
             [
                 role_heading(fit.role),
@@ -89,35 +82,6 @@ def fit_table(ranking: Ranking, catalogue: Catalogue) -> Grid:
         ],
         show_header=bool(rows),  # no role fits: the caption says so
     )
-
-
-def _aspect_label(key: str) -> str:
-    return ASPECT_BY_KEY[key].label if key in ASPECT_BY_KEY else key
-
-
-def _matched_line(
-    m: Matched, role: Role, catalogue: Catalogue, names: Mapping[str, str]
-) -> tuple[str, bool]:
-    """One matched answer as people read it, and whether its item is editorial: e.g.
-    `skill: coding → Software development: "software development" (Skills)`."""
-    editorial = role.is_editorial(m.aspect, m.item)
-    mark = EDITORIAL_MARK if editorial else ""
-    if m.aspect in ("interactions", *CHOICE_CATEGORIES):  # always in full
-        shown = names.get(m.item, m.item) if m.aspect == "interactions" else m.item
-        return f"{m.category}: {m.answer} → {shown}{mark}", editorial
-    if m.aspect in ("owns", "supports"):
-        said = f'"{names.get(m.item, m.item)}{mark}"'
-    else:
-        words = [w for w in dict.fromkeys(m.words) if normalise(w) != normalise(m.item)]
-        quoted = ", ".join(f'"{w}"' for w in words)
-        said = f'{quoted} in "{m.item}{mark}"' if words else f'"{m.item}{mark}"'
-    concepts = " + ".join(
-        catalogue.concepts[c].label if c in catalogue.concepts else c for c in m.concepts
-    )
-    partial = f", {percent(m.credit)}" if m.credit < 1 else ""
-    where = f"{_aspect_label(m.aspect)}{partial}"
-    found = f"{concepts}: {said}" if concepts else said
-    return f"{m.category}: {m.answer} → {found} ({where})", editorial
 
 
 def _how_many(ranking: Ranking) -> str:
@@ -187,7 +151,7 @@ class MatrixView:
 
     def __init__(self, matrix: Matrix, title: str | None = None) -> None:
         self.matrix = matrix
-        self.title = title or MATRIX_TITLES[matrix.by]
+        self.title = title or TITLES[matrix.by]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         matrix, width = self.matrix, options.max_width

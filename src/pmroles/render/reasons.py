@@ -1,4 +1,5 @@
-"""A similarity score's reasons as people read them, and as the machine formats carry them."""
+"""A similarity score's reasons as people read them: on a terminal and in CSV (`reason_text`),
+and in the documents for people (`reason_words`: labels and names, 'B2C', whole sentences)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from pmroles.model import ASPECT_BY_KEY, Catalogue
+from pmroles.render.wording import dimension_words, joined
 
 if TYPE_CHECKING:  # `show` imports the views' module; only `compare` and `similar` score
     from pmroles.answers.similarity import Link, Reason
@@ -65,3 +67,32 @@ def reason_text(reason: Reason, catalogue: Catalogue, names: Mapping[str, str]) 
 
 def signed_text(reason: Reason, catalogue: Catalogue, names: Mapping[str, str]) -> str:
     return f"{reason_mark(reason)} {reason_text(reason, catalogue, names)}"
+
+
+def reason_words(
+    reason: Reason, catalogue: Catalogue, names: Mapping[str, str], *, who: bool = True
+) -> str:
+    """One reason as a document says it: 'The articles call them comparable (Michel Perrin)',
+    'Skills: Communication, Backlog (near Product backlog)', 'Same market: B2C and B2B'.
+    `who`: name the articles behind a curated comparison (a page footnotes them instead)."""
+    if reason.kind == "articles" and reason.relation is not None:
+        behind = _who(catalogue, reason.comparison) if who else ""
+        return f"The articles call them {reason.relation.value}{behind}"
+    if reason.kind == "shared" and reason.aspect is not None:
+        label = ASPECT_BY_KEY[reason.aspect].label
+        if not reason.links:
+            return f"{label}: nothing in common"
+        shown = []
+        for link in reason.links[:LINKS_SHOWN]:
+            text = names.get(link.label, link.label)
+            if link.nearness < 1 and link.other:
+                text += f" (near {names.get(link.other, link.other)})"
+            shown.append(text)
+        more = len(reason.links) - LINKS_SHOWN
+        return f"{label}: {', '.join(shown)}" + (f" and {more} more" if more > 0 else "")
+    if reason.kind == "dimension" and reason.aspect is not None:
+        key = reason.aspect
+        one, other = (joined(dimension_words(key, values)) for values in reason.values)
+        label = ASPECT_BY_KEY[key].label
+        return f"Same {label.lower()}: {one}" if one == other else f"{label}: {one} vs {other}"
+    return f"Little to go on ({reason.evidence:g} items), so the score stays near the middle"

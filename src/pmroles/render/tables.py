@@ -14,7 +14,6 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from pmroles.answers.compare import Mark, RoleComparison, Similar, most_different
-from pmroles.answers.query import find_stakeholder
 from pmroles.model import (
     ASPECT_BY_KEY,
     ASPECTS,
@@ -30,6 +29,7 @@ from pmroles.model import (
 )
 from pmroles.render.layout import ITEM_MARK, Cell, Column, Grid, Item, Paragraph
 from pmroles.render.text import inert, percent, shown
+from pmroles.render.wording import editorial_hit
 
 if TYPE_CHECKING:
     from pmroles.answers.search import Hit
@@ -358,15 +358,6 @@ def _curated(
 # -- list, stakeholders, search, similar, which -------------------------------------------------
 
 
-def roles_title(catalogue: Catalogue, given: Mapping[str, Sequence[str]]) -> str:
-    """The heading of `list`: what the roles were chosen by."""
-    if list(given) == ["stakeholder"] and len(given["stakeholder"]) == 1:
-        return f"Roles that work with {find_stakeholder(catalogue, given['stakeholder'][0]).name}"
-    if given:
-        return "Roles matching " + "; ".join(f"{k}: {', '.join(v)}" for k, v in given.items())
-    return "Roles"
-
-
 def flagged(
     role: Role, key: str, items: Iterable[str], shown: Iterable[str] | None = None
 ) -> list[str]:
@@ -465,7 +456,7 @@ def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
             text = Text(shown(hit.text))  # an item cut for the screen: no highlight to place
         if hit.field in ("owns", "supports"):  # an area id: shown by its name, all of it hit
             text = Text(names.get(hit.text, hit.text), style="bold reverse")
-        if _editorial_hit(hit, catalogue):
+        if editorial_hit(hit, catalogue):
             text.append(EDITORIAL_MARK)
             editorial = True
         where = where_names.get((hit.kind, hit.id), f"{hit.kind} {hit.id}")
@@ -478,14 +469,6 @@ def search_table(hits: Sequence[Hit], query: str, catalogue: Catalogue) -> Grid:
         labels = ", ".join(catalogue.concepts[c].label for c in meant if c in catalogue.concepts)
         legend.insert(0, f"Read as the concept {labels}, and any kind of it")
     return Grid(f"Matches for {query!r}", columns, rows, caption=legend)
-
-
-def _editorial_hit(hit: Hit, catalogue: Catalogue) -> bool:
-    if hit.kind == "role" and hit.id in catalogue.roles:
-        return catalogue.roles[hit.id].is_editorial(hit.field, hit.text)
-    if hit.kind == "stakeholder" and hit.field == "needs" and hit.id in catalogue.stakeholders:
-        return catalogue.stakeholders[hit.id].is_editorial(hit.text)
-    return False
 
 
 def similar_table(role: Role, ranked: Sequence[Similar], catalogue: Catalogue) -> Grid:
