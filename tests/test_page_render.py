@@ -33,12 +33,15 @@ from pmroles.render.page import (
     Heading,
     Item,
     Link,
+    Markup,
     Page,
     Paragraph,
     Quiet,
+    Sign,
     Source,
     Strong,
     Table,
+    plain,
     safe_href,
 )
 from pmroles.render.plain import page_text
@@ -790,3 +793,32 @@ def test_html_module_escape() -> None:
     assert (
         html_writer.escape('<a href="x">&\'\x1b') == "&lt;a href=&quot;x&quot;&gt;&amp;&#x27;\\x1b"
     )
+
+
+def test_a_sign_is_seen_as_itself_and_read_as_its_words() -> None:
+    """A matrix's ● is hidden from screen readers, which say its words instead; the forms
+    without screen readers show the sign."""
+    page = Page("Matrix", (Table(("Role", "Sales"), (((("PM",)), (Sign("●", "works with"),)),)),))
+    out = page_html(page)
+    assert (
+        '<span class="sign" aria-hidden="true">●</span>'
+        '<span class="visually-hidden">works with</span>'
+    ) in out
+    assert ".visually-hidden {" in out  # the style that hides the words from the eye
+    assert "| PM | ● |" in page_markdown(page)
+    assert "works with" not in page_markdown(page)
+    assert "●" in page_text(page)
+    assert plain((Sign("○", "contributes to"),)) == "contributes to"
+
+
+def test_markup_is_html_only_and_other_forms_write_its_text() -> None:
+    form = '<form id="pick" hidden><button type="submit">Compare</button></form>'
+    page = Page("Pick", (Markup(form, ("Pick two roles below.",)), Markup("<hr>")))
+    assert form in page_html(page)
+    markdown = page_markdown(page)
+    assert "Pick two roles below." in markdown
+    assert "<form" not in markdown
+    assert "<hr>" not in markdown
+    text = page_text(page)
+    assert "Pick two roles below." in text
+    assert "<" not in text

@@ -443,7 +443,7 @@ def test_the_matrices_are_tables_with_words_for_screen_readers(built: Path) -> N
     assert '<th scope="col">Sales</th>' in text
     assert '<th scope="col">Backlog</th>' in text
     marks = re.findall(
-        r'<td><span class="mark" aria-hidden="true">([●○]\*?)</span>'
+        r'<td><span class="sign" aria-hidden="true">([●○]\*?)</span>'
         r'<span class="visually-hidden">([^<]+)</span></td>',
         text,
     )

@@ -65,17 +65,14 @@ def plan(catalogue: Catalogue) -> dict[str, bytes]:
         *,
         script: str | None = None,
         head_extra: str = "",
-        blocks: Mapping[str, str] | None = None,
-        cells: sp.CellMarks | None = None,
     ) -> None:
-        document = page_html(
+        pages[path] = page_html(
             _sources_linked(page, links),
             nav=links.nav(),
             home=links.href(sp.INDEX),
             script=script,
             head_extra=sp.head(*([head_extra] if head_extra else [])),
         )
-        pages[path] = sp.fill_slots(document, blocks or {}, cells.html if cells else ())
 
     entries = sp.search_entries(catalogue, site)
     render(
@@ -84,7 +81,6 @@ def plan(catalogue: Catalogue) -> dict[str, bytes]:
         top,
         script=sp.SEARCH_SCRIPT,
         head_extra=sp.script_json(sp.search_data(entries), "search-data"),
-        blocks={"search": sp.search_html()},
     )
     picker = sp.picker_page(catalogue, top)
     enough = len(catalogue.roles) >= 2
@@ -94,10 +90,8 @@ def plan(catalogue: Catalogue) -> dict[str, bytes]:
         top,
         script=sp.PICKER_SCRIPT if enough else None,
         head_extra=sp.script_json(sp.picker_data(catalogue, site), "pair-data") if enough else "",
-        blocks={"picker": sp.picker_html(catalogue, site)} if enough else None,
     )
-    marks = sp.CellMarks()
-    render(sp.MATRIX, sp.matrix_page(catalogue, top, marks), top, cells=marks)
+    render(sp.MATRIX, sp.matrix_page(catalogue, top), top)
     render(sp.MAP, sp.map_page(catalogue, top), top)
     render(sp.SOURCES, sp.sources_page(catalogue, top), top)
 

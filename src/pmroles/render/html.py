@@ -23,9 +23,11 @@ from pmroles.render.page import (
     Item,
     Line,
     Link,
+    Markup,
     Page,
     Paragraph,
     Quiet,
+    Sign,
     Source,
     Strong,
     Table,
@@ -112,6 +114,17 @@ ul, ol { padding-left: 1.5rem; }
 li { margin: 0.2rem 0; }
 li > ul, li > ol { margin: 0.2rem 0; }
 .quiet { color: var(--muted); }
+.visually-hidden {
+  position: absolute !important;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+}
 p.quiet { font-size: 0.9rem; }
 sup.cite { font-size: 0.75em; line-height: 0; }
 sup.cite a { text-decoration: none; }
@@ -296,6 +309,8 @@ class _Writer:
             return self.items(block.items, block.numbered) if block.items else []
         if isinstance(block, Table):
             return self.table(block)
+        if isinstance(block, Markup):
+            return [block.html]
         return self.figure(block)
 
     def id(self, anchor: str | None) -> str | None:
@@ -379,6 +394,11 @@ class _Writer:
                 parts.append(f"<strong>{escape(part.text)}</strong>")
             elif isinstance(part, Quiet):
                 parts.append(f'<span class="quiet">{escape(part.text)}</span>')
+            elif isinstance(part, Sign):
+                parts.append(
+                    f'<span class="sign" aria-hidden="true">{escape(part.shown)}</span>'
+                    f'<span class="visually-hidden">{escape(part.said)}</span>'
+                )
         return "".join(parts)
 
     def cite(self, number: int) -> str:

@@ -23,9 +23,11 @@ from pmroles.render.page import (
     Item,
     Line,
     Link,
+    Markup,
     Page,
     Paragraph,
     Quiet,
+    Sign,
     Source,
     Strong,
     Table,
@@ -105,6 +107,8 @@ def _block(block: Block) -> str:
         return "\n".join(_items(block.items, block.numbered, ""))
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Markup):
+        return _line(block.text)
     return _figure(block)
 
 
@@ -205,6 +209,8 @@ def _line(line: Line) -> str:
             pieces.append(("", _link(part)))
         elif isinstance(part, Strong):
             pieces.append(("**", escape(part.text)))
+        elif isinstance(part, Sign):
+            pieces.append(("", escape(part.shown)))
         else:
             pieces.append(("_", escape(part.text)))
     out = ""

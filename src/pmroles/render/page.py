@@ -46,7 +46,16 @@ class Quiet:
     text: str
 
 
-Inline = str | Link | Cite | Strong | Quiet
+@dataclass(frozen=True, slots=True)
+class Sign:
+    """A sign for the eye (a matrix's ●) and the words it stands for, which a screen reader
+    says in its place; writers without a screen reader's view show the sign."""
+
+    shown: str
+    said: str
+
+
+Inline = str | Link | Cite | Strong | Quiet | Sign
 Line = tuple[Inline, ...]
 """A run of inline parts, read left to right as one line of prose."""
 
@@ -101,7 +110,16 @@ class Figure:
     caption: str | None = None
 
 
-Block = Heading | Paragraph | Bullets | Table | Figure
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """HTML that pmroles' own code wrote for one page (the site's search box, its compare
+    form), never catalogue text; the writers of other forms write `text` in its place."""
+
+    html: str
+    text: Line = ()
+
+
+Block = Heading | Paragraph | Bullets | Table | Figure | Markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +153,8 @@ def plain(line: Line) -> str:
             parts.append(part)
         elif isinstance(part, Cite):
             continue
+        elif isinstance(part, Sign):
+            parts.append(part.said)
         else:
             parts.append(part.text)
     return "".join(parts)

@@ -20,8 +20,10 @@ from pmroles.render.page import (
     Item,
     Line,
     Link,
+    Markup,
     Page,
     Paragraph,
+    Sign,
     Source,
     Table,
     safe_href,
@@ -85,6 +87,8 @@ def _block(block: Block, width: int) -> list[str]:
         return _items(block.items, block.numbered, "", width)
     if isinstance(block, Table):
         return _table(block, width)
+    if isinstance(block, Markup):
+        return _wrap(_line(block.text), width) if block.text else []
     return _figure(block, width)
 
 
@@ -153,6 +157,8 @@ def _line(line: Line) -> str:
             parts.append(f"[{part.number}]")
         elif isinstance(part, Link):
             parts.append(_link(part))
+        elif isinstance(part, Sign):
+            parts.append(inert(part.shown))
         else:
             parts.append(inert(part.text))
     return "".join(parts).strip()

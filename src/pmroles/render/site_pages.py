@@ -3,10 +3,9 @@
 The role and comparison pages are `pmroles.render.pages`' pages with the site's links (and,
 for a role, a few sections that lead on to the rest of the site); the index, the
 stakeholder pages, the compare picker, the matrix, the map and the sources are built here.
-Everything is a `Page` of plain data, except three things a page cannot hold (the index's
-search box, the compare picker's form, a matrix cell's words for screen readers): the
-page holds a slot for each (`slot`), which `fill_slots` replaces with the HTML built here
-once `pmroles.render.html` has written the page.
+Everything is a `Page` of plain data; the index's search box and the compare picker's form
+are `Markup` blocks of HTML written here, and a matrix cell is a `Sign` with the words a
+screen reader says for it.
 
 The site's layout, one folder deep so that every page knows its way back:
 
@@ -23,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -58,9 +56,11 @@ from pmroles.render.page import (
     Item,
     Line,
     Link,
+    Markup,
     Page,
     Paragraph,
     Quiet,
+    Sign,
     Strong,
     Table,
     linked,
@@ -215,17 +215,6 @@ class SiteLinks:
 
 
 SITE_CSS = """\
-.visually-hidden {
-  position: absolute !important;
-  width: 1px;
-  height: 1px;
-  margin: -1px;
-  padding: 0;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-  border: 0;
-}
 #search-area { margin: 1.5rem 0; }
 #search-area label { display: block; font-weight: 600; margin-bottom: 0.35rem; }
 #search { width: 100%; max-width: 36rem; }
@@ -236,18 +225,18 @@ SITE_CSS = """\
 #pick label { display: block; font-weight: 600; }
 #pick select { width: 100%; max-width: 28rem; }
 .table-wrap { position: relative; }
-table:has(.mark) td { min-width: 0; text-align: center; }
-table:has(.mark) thead th { min-width: 0; }
-table:has(.mark) thead th:not(:first-child) {
+table:has(.sign) td { min-width: 0; text-align: center; }
+table:has(.sign) thead th { min-width: 0; }
+table:has(.sign) thead th:not(:first-child) {
   writing-mode: vertical-rl;
   transform: rotate(180deg);
   text-align: left;
   vertical-align: bottom;
   white-space: nowrap;
 }
-table:has(.mark) tbody th { min-width: 11rem; }
+table:has(.sign) tbody th { min-width: 11rem; }
 @media (max-width: 30rem) {
-  table:has(.mark) tbody th { min-width: 7.5rem; }
+  table:has(.sign) tbody th { min-width: 7.5rem; }
 }
 """
 """What the site's own parts need besides `pmroles.render.html.CSS`."""
@@ -256,43 +245,6 @@ table:has(.mark) tbody th { min-width: 11rem; }
 def head(*parts: str) -> str:
     """The markup the site adds to a page's `<head>`: its style, then `parts`."""
     return "\n".join([f"<style>\n{SITE_CSS}</style>", *parts])
-
-
-# -- slots: what a page cannot hold ----------------------------------------------------------
-
-_SLOT = f"pmroles-slot-{secrets.token_hex(8)}-"
-"""Unguessable, so no catalogue text can pose as a slot; never in the output, which stays
-the same from run to run."""
-
-
-def slot(name: str) -> Paragraph:
-    """A paragraph that `fill_slots` replaces with the HTML `name` stands for."""
-    return Paragraph((f"{_SLOT}{name}",))
-
-
-def cell_slot(number: int) -> str:
-    """The text of a matrix cell that `fill_slots` replaces with mark `number`'s HTML."""
-    return f"{_SLOT}cell-{number}-"
-
-
-_SLOT_PARAGRAPH = re.compile(rf"<p\b[^>]*>\s*{_SLOT}([a-z0-9-]+)\s*</p>")
-_SLOT_TEXT = re.compile(rf"{_SLOT}cell-([0-9]+)-")
-
-
-def fill_slots(document: str, blocks: Mapping[str, str], cells: Sequence[str] = ()) -> str:
-    """`document` with each slot paragraph replaced by `blocks[name]` and each cell slot by
-    `cells[number]`. A slot left over, or one the page does not hold, is a bug: raised."""
-    used: list[str] = []
-
-    def block(match: re.Match[str]) -> str:
-        used.append(match[1])
-        return blocks[match[1]]
-
-    document = _SLOT_PARAGRAPH.sub(block, document)
-    document = _SLOT_TEXT.sub(lambda match: cells[int(match[1])], document)
-    if sorted(used) != sorted(blocks) or _SLOT in document:
-        raise AssertionError(f"slots not filled as planned: {sorted(used)} != {sorted(blocks)}")
-    return document
 
 
 def script_json(data: object, element_id: str) -> str:
@@ -519,7 +471,7 @@ def index_page(catalogue: Catalogue, links: SiteLinks) -> Page:
                 "Every page is listed below.",
             )
         ),
-        slot("search"),
+        Markup(search_html()),
         Heading(2, "Roles", "roles"),
     ]
     if roles:
@@ -702,7 +654,7 @@ def picker_page(catalogue: Catalogue, links: SiteLinks) -> Page:
     ]
     roles = list(catalogue.roles.values())
     if len(roles) >= 2:
-        blocks.append(slot("picker"))
+        blocks.append(Markup(picker_html(catalogue, links.site)))
     blocks.append(Heading(2, "Every pair", "pairs"))
     if len(roles) < 2:
         blocks.append(Paragraph(("Comparing needs at least two roles.",)))
@@ -865,24 +817,7 @@ MATRIX_TITLE = "Who works with whom, and who owns what"
 MATRIX_DESCRIPTION = "every role against the stakeholders it works with and the areas it owns"
 
 
-class CellMarks:
-    """Matrix cells as slots, and the HTML each slot becomes: the mark for the eye, the
-    words for a screen reader."""
-
-    def __init__(self) -> None:
-        self.html: list[str] = []
-
-    def cell(self, mark: str, words: str, editorial: bool) -> Line:
-        shown = MARKS[mark] + ("*" if editorial else "")
-        said = words + (" (editorial)" if editorial else "")
-        self.html.append(
-            f'<span class="mark" aria-hidden="true">{escape(shown)}</span>'
-            f'<span class="visually-hidden">{escape(said)}</span>'
-        )
-        return (cell_slot(len(self.html) - 1),)
-
-
-def matrix_table(matrix: Matrix, links: SiteLinks, marks: CellMarks, caption: str) -> Table:
+def matrix_table(matrix: Matrix, links: SiteLinks, caption: str) -> Table:
     words = MARK_WORDS[matrix.by]
     rows = []
     for row, values in zip(matrix.rows, matrix.cells, strict=True):
@@ -892,13 +827,15 @@ def matrix_table(matrix: Matrix, links: SiteLinks, marks: CellMarks, caption: st
                 cells.append(())
             else:
                 editorial = (row.id, column.id) in matrix.editorial
-                cells.append(marks.cell(value, words[value], editorial))
+                shown = MARKS[value] + ("*" if editorial else "")
+                said = words[value] + (" (editorial)" if editorial else "")
+                cells.append((Sign(shown, said),))
         rows.append(tuple(cells))
     header = ("Role", *(column.label for column in matrix.columns))
     return Table(header, tuple(rows), caption)
 
 
-def matrix_page(catalogue: Catalogue, links: SiteLinks, marks: CellMarks) -> Page:
+def matrix_page(catalogue: Catalogue, links: SiteLinks) -> Page:
     people = stakeholder_matrix(catalogue)
     areas = responsibility_matrix(catalogue)
     editorial = bool(people.editorial or areas.editorial)
@@ -915,7 +852,7 @@ def matrix_page(catalogue: Catalogue, links: SiteLinks, marks: CellMarks) -> Pag
     ]
     if people.columns:
         blocks.append(
-            matrix_table(people, links, marks, "Roles (rows) and the stakeholders they work with")
+            matrix_table(people, links, "Roles (rows) and the stakeholders they work with")
         )
         blocks.append(Paragraph((f"{MARKS[PRIMARY]} works with this stakeholder.",), quiet=True))
         pages: list[Inline] = ["The stakeholders' pages: "]
@@ -928,9 +865,7 @@ def matrix_page(catalogue: Catalogue, links: SiteLinks, marks: CellMarks) -> Pag
     blocks.append(Heading(2, "Roles and responsibilities", "responsibilities"))
     if areas.columns:
         blocks.append(
-            matrix_table(
-                areas, links, marks, "Roles (rows) and the areas they own or contribute to"
-            )
+            matrix_table(areas, links, "Roles (rows) and the areas they own or contribute to")
         )
         blocks.append(
             Paragraph(
