@@ -102,17 +102,24 @@ def brief(catalogue: Catalogue, role: Role) -> Brief:
     return Brief(role, summary, sections, tuple(groups), nearest(catalogue, role), disputes)
 
 
+def compared_with(catalogue: Catalogue, role: Role) -> list[tuple[Comparison, Role]]:
+    """The curated comparisons of `role` with another role the catalogue defines, each with
+    that other role, in the catalogue's order."""
+    found: list[tuple[Comparison, Role]] = []
+    for note in catalogue.comparisons.values():
+        others = [r for r in note.roles if r != role.id]
+        if role.id in note.roles and others and others[0] in catalogue.roles:
+            found.append((note, catalogue.roles[others[0]]))
+    return found
+
+
 def nearest(catalogue: Catalogue, role: Role) -> tuple[Contrast, ...]:
     """The roles a curated comparison sets beside `role`, most alike first (ties by the
     other role's name), each with what the articles say about the two."""
     from pmroles.answers import similarity
     from pmroles.concepts import vocabulary_of
 
-    notes: list[tuple[Comparison, Role]] = []
-    for note in catalogue.comparisons.values():
-        others = [r for r in note.roles if r != role.id]
-        if role.id in note.roles and others and others[0] in catalogue.roles:
-            notes.append((note, catalogue.roles[others[0]]))
+    notes = compared_with(catalogue, role)
     if not notes:
         return ()
     vocabulary = vocabulary_of(catalogue)

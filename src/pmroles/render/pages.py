@@ -64,11 +64,13 @@ EDITORIAL_NOTE = (
 )
 CARD_ASPECTS = ("focus", "skills", "interactions", "goals", "tools", "background")
 """What a reader of one role expects to learn; said to be missing when the sources are silent."""
-RELATIONS: Mapping[Relation, str] = {
-    Relation.COMPARABLE: "comparable (much the same job under different names or settings)",
-    Relation.COMPLEMENTARY: "complementary (different jobs that work hand in hand)",
-    Relation.DISTINCT: "distinct (different jobs, whatever their names suggest)",
+RELATION_WORDS: Mapping[Relation, str] = {
+    Relation.COMPARABLE: "much the same job under different names or settings",
+    Relation.COMPLEMENTARY: "different jobs that work hand in hand",
+    Relation.DISTINCT: "different jobs, whatever their names suggest",
 }
+"""What each relation a curated comparison states means, in a reader's words."""
+RELATIONS = {relation: f"{relation.value} ({words})" for relation, words in RELATION_WORDS.items()}
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -314,12 +316,10 @@ def _glance_item(
 
 def _compared(write: _Writer, role: Role) -> list[Block]:
     """The curated comparisons with other roles: who, what the articles make of the pair."""
+    from pmroles.answers.brief import compared_with
+
     items: list[Item] = []
-    for note in write.catalogue.comparisons.values():
-        others = [r for r in note.roles if r != role.id]
-        if role.id not in note.roles or not others or others[0] not in write.catalogue.roles:
-            continue
-        other = write.catalogue.roles[others[0]]
+    for note, other in compared_with(write.catalogue, role):
         href = write.links.comparison(*note.roles) or write.links.role(other.id)
         text: list[Inline] = [linked(other.name, href)]
         if note.relation is not None:

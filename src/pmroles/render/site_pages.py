@@ -65,7 +65,7 @@ from pmroles.render.page import (
     Table,
     linked,
 )
-from pmroles.render.pages import capital
+from pmroles.render.pages import RELATION_WORDS, capital
 from pmroles.render.text import inert
 
 INDEX = "index.html"
@@ -566,13 +566,6 @@ def curated(catalogue: Catalogue) -> dict[frozenset[str], Comparison]:
     return found
 
 
-RELATION_WORDS = {
-    "comparable": "much the same job under different names or settings",
-    "complementary": "different jobs that work hand in hand",
-    "distinct": "different jobs, whatever their names suggest",
-}
-
-
 def pair_title(catalogue: Catalogue, first: str, second: str) -> str:
     """What a pair's page is called (`pmroles.render.pages.compare_title`)."""
     return f"{catalogue.roles[first].name} vs {catalogue.roles[second].name}"
@@ -584,7 +577,7 @@ def _note_line(catalogue: Catalogue, note: Comparison, links: SiteLinks) -> Line
         linked(pair_title(catalogue, first, second), links.comparison(first, second))
     ]
     if note.relation is not None:
-        line.append(Quiet(f" ({note.relation.value}: {RELATION_WORDS[note.relation.value]})"))
+        line.append(Quiet(f" ({note.relation.value}: {RELATION_WORDS[note.relation]})"))
     return tuple(line)
 
 
